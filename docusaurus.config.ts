@@ -1,0 +1,134 @@
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
+import {themes as prismThemes} from 'prism-react-renderer';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+import remarkIncludeCode from './src/remark/includeCode';
+import remarkSamples from './src/remark/samples';
+import remarkReferenceLinks from './src/remark/referenceLinks';
+import remarkKatexStylesheet from './src/remark/katexStylesheet';
+import {prepareKatexAssets} from './src/plugins/katexAssets';
+import bookContentsPlugin from './src/plugins/bookContents';
+
+/**
+ * Where the site is served from. `/` locally; a project sub-path such as
+ * `/rust-for-python-developers/` on GitHub Pages. One setting, read from the
+ * environment so the same source builds for both.
+ */
+const BASE_URL = process.env.BASE_URL ?? '/';
+const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.example.org';
+
+/** The book's chapters are served from the site root: /foundations/welcome. */
+const CHAPTER_ROUTE = '/';
+
+/** Samples, links and included code are checked by these, in this order. */
+const remarkPlugins = [remarkIncludeCode, remarkSamples, remarkReferenceLinks, remarkMath, remarkKatexStylesheet];
+
+const config: Config = {
+  title: 'Rust for Python Developers',
+  tagline: 'The Rust a Python data engineer needs, and what happens under the hood',
+  favicon: 'img/favicon.svg',
+  url: SITE_URL,
+  baseUrl: BASE_URL,
+  trailingSlash: false,
+
+  // A broken link, anchor or Markdown link fails the build.
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+  },
+
+  // v4 turns on @docusaurus/faster (Rspack, SWC, Lightning CSS) and the future flags of v4.
+  future: {v4: true},
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  // KaTeX's stylesheet and fonts are served from the site itself, and only
+  // linked from pages that contain maths (see src/remark/katexStylesheet.ts).
+  staticDirectories: ['static', prepareKatexAssets()],
+
+  // With JavaScript off, tab panels stay readable: both languages show.
+  headTags: [
+    {
+      tagName: 'noscript',
+      attributes: {},
+      innerHTML:
+        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] [role=tablist]{display:none}[data-code-compare] [data-pane-label]{display:block!important}</style>',
+    },
+  ],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: CHAPTER_ROUTE,
+          sidebarPath: './sidebars.ts',
+          breadcrumbs: true,
+          showLastUpdateTime: false,
+          remarkPlugins,
+          rehypePlugins: [rehypeKatex],
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+        sitemap: {lastmod: null},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [bookContentsPlugin],
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: CHAPTER_ROUTE,
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+        searchBarShortcutHint: false,
+      } satisfies Partial<SearchOptions>,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {defaultMode: 'light', respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Rust for Python Developers',
+      logo: {alt: '', src: 'img/logo.svg', width: 32, height: 32},
+      items: [
+        {type: 'docSidebar', sidebarId: 'book', position: 'left', label: 'Read the book'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'The book',
+          items: [
+            {label: 'Start reading', to: '/foundations/welcome'},
+            {label: 'Reference material', to: '/foundations/reference-material'},
+          ],
+        },
+      ],
+      copyright: 'Rust for Python Developers. Every sample in this book is compiled or run by its test suite.',
+    },
+    docs: {sidebar: {hideable: true, autoCollapseCategories: false}},
+    tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.vsDark,
+      additionalLanguages: ['toml', 'bash', 'protobuf', 'diff'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,86 @@
+import type {ReactNode} from 'react';
+
+import styles from './styles.module.css';
+
+/** How the test suite checks a sample; set by src/remark/samples.ts from the fence. */
+export type SampleMode = 'run' | 'no_run' | 'should_panic' | 'compile_fail' | 'raises' | 'ignore' | 'include';
+
+export type SampleLanguage = 'python' | 'rust';
+
+export interface Props {
+  readonly language: SampleLanguage;
+  readonly mode: SampleMode;
+  /** For compile_fail: the rustc error codes, comma separated. */
+  readonly errorCodes?: string;
+  /** For raises: the Python exception type. */
+  readonly exception?: string;
+  readonly ignoreReason?: string;
+  /** A Rust Playground link carrying the full code, hidden lines included. */
+  readonly playground?: string;
+  readonly children: ReactNode;
+}
+
+function errorIndexUrl(code: string): string {
+  return `https://doc.rust-lang.org/error_codes/${code}.html`;
+}
+
+/** A short line above the code saying what the sample does when checked, when it is not a plain run. */
+function Verdict({mode, errorCodes, exception, ignoreReason}: Omit<Props, 'language' | 'children' | 'playground'>): ReactNode {
+  switch (mode) {
+    case 'compile_fail': {
+      const codes = (errorCodes ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+      return (
+        <p className={styles.verdict} data-verdict="error">
+          Does not compile:{' '}
+          {codes.map((code, index) => (
+            <span key={code}>
+              {index > 0 && ', '}
+              <a href={errorIndexUrl(code)}>
+                <code>{code}</code>
+              </a>
+            </span>
+          ))}
+        </p>
+      );
+    }
+    case 'should_panic':
+      return (
+        <p className={styles.verdict} data-verdict="error">
+          Compiles, then panics when run
+        </p>
+      );
+    case 'raises':
+      return (
+        <p className={styles.verdict} data-verdict="error">
+          Raises <code>{exception}</code>
+        </p>
+      );
+    case 'no_run':
+      return <p className={styles.verdict}>Compiles; not run here</p>;
+    case 'ignore':
+      return <p className={styles.verdict}>Not checked: {ignoreReason}</p>;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One sample of the book: the code as the reader sees it (hidden lines
+ * removed), its output or error blocks tied beneath it, what the test suite
+ * checks about it, and for Rust a link that runs it in the Playground.
+ */
+export default function Sample({language, playground, children, ...verdict}: Props): ReactNode {
+  return (
+    <div className={styles.sample} data-sample={language}>
+      <Verdict {...verdict} />
+      {children}
+      {playground && (
+        <p className={styles.actions}>
+          <a className={styles.playground} href={playground} target="_blank" rel="noopener noreferrer">
+            Run in Rust Playground<span className={styles.visuallyHidden}> (opens in a new tab)</span>
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

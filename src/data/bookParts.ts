@@ -1,0 +1,19 @@
+/** The book's three parts: the folder of docs/ each lives in, and its title. */
+export interface BookPart {
+  readonly dirName: string;
+  readonly label: string;
+}
+
+export const BOOK_PARTS: readonly BookPart[] = [
+  {dirName: 'foundations', label: 'Part I — Foundations'},
+  {dirName: 'under-the-hood', label: 'Part II — Under the hood'},
+  {dirName: 'etl-job', label: 'Part III — The ETL job in Rust'},
+];
+
+/** What src/plugins/bookContents.ts publishes for the cover and 404 pages. */
+export interface BookContents {
+  readonly parts: readonly {
+    readonly label: string;
+    readonly chapters: readonly {readonly title: string; readonly permalink: string}[];
+  }[];
+}

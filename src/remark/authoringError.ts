@@ -1,0 +1,24 @@
+/**
+ * One shape for every authoring mistake the remark plugins catch:
+ * `docs/part/chapter.mdx:48: what is wrong; what to do`.
+ * Takes the file being compiled and the node at fault; gives an Error whose
+ * message the build prints as it is.
+ */
+import path from 'node:path';
+import type {Node} from 'unist';
+import type {VFile} from 'vfile';
+
+/** The file's path relative to the site, as authors know it. */
+export function displayPath(file: VFile): string {
+  const filePath = file.path ?? '<unknown file>';
+  const cwd = file.cwd ?? process.cwd();
+  return path.isAbsolute(filePath) ? path.relative(cwd, filePath) : filePath;
+}
+
+export class AuthoringError extends Error {
+  constructor(file: VFile, node: Node | undefined, message: string) {
+    const line = node?.position?.start.line ?? 1;
+    super(`${displayPath(file)}:${line}: ${message}`);
+    this.name = 'AuthoringError';
+  }
+}
