@@ -1,0 +1,40 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import {isReferenceUrl, lookupReference, sectionTitleFromAnchor} from '../../src/data/referenceCatalogue';
+
+describe('reference catalogue', () => {
+  test('a real page and anchor pass, with titles from the catalogue', () => {
+    const result = lookupReference('https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html#the-stack-and-the-heap');
+    assert.deepEqual(result, {
+      ok: true,
+      reference: {book: 'The Rust Programming Language', pageTitle: 'What is Ownership?', sectionTitle: 'The stack and the heap'},
+    });
+  });
+  test('a Rustlings exercise topic passes', () => {
+    const result = lookupReference('https://github.com/rust-lang/rustlings/tree/main/exercises/06_move_semantics');
+    assert.equal(result.ok, true);
+  });
+  test('an unknown page fails and names the closest real page', () => {
+    const result = lookupReference('https://doc.rust-lang.org/rust-by-example/scope/moves.html');
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.message : '', /closest real page: https:\/\/doc\.rust-lang\.org\/rust-by-example\/scope\/move\.html$/);
+  });
+  test('an unknown anchor fails and names the closest real anchor', () => {
+    const result = lookupReference('https://doc.rust-lang.org/book/ch03-01-variables-and-mutability.html#shadow');
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.message : '', /closest real anchor: .*#shadowing$/);
+  });
+  test('an anchor on a page without headings fails', () => {
+    const result = lookupReference('https://github.com/rust-lang/rustlings/tree/main/exercises/08_enums#readme');
+    assert.equal(result.ok, false);
+  });
+  test('only links into the three books are reference links', () => {
+    assert.equal(isReferenceUrl('https://doc.rust-lang.org/stable/book/ch01-00-getting-started.html'), true);
+    assert.equal(isReferenceUrl('https://doc.rust-lang.org/std/vec/struct.Vec.html'), false);
+    assert.equal(isReferenceUrl('https://play.rust-lang.org/'), false);
+  });
+  test('section titles read like the heading', () => {
+    assert.equal(sectionTitleFromAnchor('the-stack-and-the-heap'), 'The stack and the heap');
+  });
+});

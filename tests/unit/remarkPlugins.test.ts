@@ -1,0 +1,89 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import remarkIncludeCode, {extractRegion} from '../../src/remark/includeCode';
+import remarkReferenceLinks from '../../src/remark/referenceLinks';
+import remarkSamples from '../../src/remark/samples';
+import {readFixture, runRemark, updateGolden} from './remarkHarness';
+
+async function assertGolden(name: string, plugins: Parameters<typeof runRemark>[0]): Promise<void> {
+  const {input, expected, expectedPath} = readFixture(name);
+  const actual = await runRemark(plugins, input);
+  if (!updateGolden(expectedPath, actual)) {
+    assert.equal(actual, expected, `${expectedPath} differs; rerun with UPDATE_GOLDEN=1 and review the diff`);
+  }
+}
+
+describe('remark golden fixtures', () => {
+  test('samples: fences become <Sample>, hidden lines leave the page, result blocks get titles', async () => {
+    await assertGolden('samples-code-compare', [remarkSamples]);
+  });
+  test('includeCode: a region is cut out of a file, dedented, without its anchor lines', async () => {
+    await assertGolden('include-region', [remarkIncludeCode, remarkSamples]);
+  });
+  test('referenceLinks: RefCards get their titles from the catalogue', async () => {
+    await assertGolden('refcard-titles', [remarkReferenceLinks]);
+  });
+});
+
+describe('authoring mistakes fail with the file and line', () => {
+  const rejects = (source: string, plugins: Parameters<typeof runRemark>[0], pattern: RegExp) =>
+    assert.rejects(runRemark(plugins, source, 'docs/part/chapter.mdx'), (error: Error) => {
+      assert.match(error.message, pattern);
+      return true;
+    });
+
+  test('a CodeCompare with two rust samples', () =>
+    rejects(
+      '<CodeCompare>\n\n```rust\nfn main() {}\n```\n\n```rust\nfn main() {}\n```\n\n</CodeCompare>\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:1: <CodeCompare> needs one python sample followed by one rust sample; found rust and rust$/,
+    ));
+  test('a CodeCompare with prose inside', () =>
+    rejects(
+      '<CodeCompare>\n\n```python\nprint(1)\n```\n\nSome prose.\n\n```rust\nfn main() {}\n```\n\n</CodeCompare>\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:7: <CodeCompare> holds only its two samples/,
+    ));
+  test('an output block with no sample above it', () =>
+    rejects('Text.\n\n```text output\n7\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:3: a `text output` block must follow a python or rust sample/));
+  test('an unknown fence attribute', () =>
+    rejects('\n```rust nope\nfn main() {}\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:2: unknown attribute `nope` on a rust sample/));
+  test('compile_fail without a code', () =>
+    rejects('```rust compile_fail\nfn main() {}\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:1: `compile_fail` needs the error code/));
+  test('a Rust Book link to a page that does not exist', () =>
+    rejects(
+      'Line one.\n\nSee [ownership](https://doc.rust-lang.org/book/ch04-01-what-is-ownershp.html).\n',
+      [remarkReferenceLinks],
+      /^docs\/part\/chapter\.mdx:3: https:\/\/doc\.rust-lang\.org\/book\/ch04-01-what-is-ownershp\.html is not a page in the reference catalogue; closest real page: https:\/\/doc\.rust-lang\.org\/book\/ch04-01-what-is-ownership\.html/,
+    ));
+  test('a RefCard to an anchor that does not exist', () =>
+    rejects(
+      '<RefCard href="https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html#the-stack-and-heap" why="x" />\n',
+      [remarkReferenceLinks],
+      /^docs\/part\/chapter\.mdx:1: .*"What is Ownership\?" has no heading #the-stack-and-heap; closest real anchor: https:\/\/doc\.rust-lang\.org\/book\/ch04-01-what-is-ownership\.html#the-stack-and-the-heap/,
+    ));
+  test('a RefCard without a reason', () =>
+    rejects(
+      '<RefCard href="https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html" />\n',
+      [remarkReferenceLinks],
+      /^docs\/part\/chapter\.mdx:1: <RefCard href=".*"> needs why="…"/,
+    ));
+  test('an included region that does not exist', () =>
+    rejects(
+      '```rust file="tests/unit/fixtures/include/money.rs" region=parse_quantity\n```\n',
+      [remarkIncludeCode],
+      /^docs\/part\/chapter\.mdx:1: tests\/unit\/fixtures\/include\/money\.rs has no region `parse_quantity`; regions there: parse_price, inner/,
+    ));
+  test('an included file that does not exist', () =>
+    rejects('```rust file="examples/nowhere.rs"\n```\n', [remarkIncludeCode], /^docs\/part\/chapter\.mdx:1: included file "examples\/nowhere\.rs" does not exist/));
+});
+
+describe('extractRegion', () => {
+  test('the whole file without anchor lines when no region is named', () => {
+    assert.equal(extractRegion('a\n// ANCHOR: x\nb\n// ANCHOR_END: x\n', undefined).text, 'a\nb');
+  });
+  test('a region opened twice is refused', () => {
+    assert.match(extractRegion('# ANCHOR: x\n# ANCHOR: x\n# ANCHOR_END: x\n', 'x').problem ?? '', /exactly one/);
+  });
+});
