@@ -17,7 +17,7 @@ export default function Cover(): ReactNode {
           <p className={styles.subtitle}>
             The Rust a Python data person needs to make a mature job fast — and what happens under the hood on the way.
           </p>
-          <Link className={`button button--lg ${styles.start}`} to="/foundations/welcome">
+          <Link className="button button--primary button--lg" to="/foundations/welcome">
             Start reading
           </Link>
         </div>
