@@ -76,6 +76,22 @@ const config: Config = {
         blog: false,
         theme: {customCss: './src/css/custom.css'},
         sitemap: {lastmod: null},
+        // Diagrams are SVGs imported as components. Keep their ids as authored
+        // (each prefixed with the diagram's name) so `<title id>` still labels
+        // the figure through aria-labelledby, and two diagrams on a page never
+        // share an id; keep titles and viewBox, as Docusaurus' defaults do.
+        svgr: {
+          svgrConfig: {
+            svgoConfig: {
+              plugins: [
+                {
+                  name: 'preset-default',
+                  params: {overrides: {removeTitle: false, removeViewBox: false, cleanupIds: false}},
+                },
+              ],
+            },
+          },
+        },
       } satisfies Preset.Options,
     ],
   ],

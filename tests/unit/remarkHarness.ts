@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {unified, type Plugin} from 'unified';
+import {unified, type Plugin, type PluggableList} from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
@@ -16,12 +16,13 @@ export const FIXTURES_DIR = path.join(import.meta.dirname, 'fixtures', 'remark')
 
 /** Processes `source` as if it were the file at `docPath` (relative to the site). */
 export async function runRemark(plugins: readonly Plugin<[], Root>[], source: string, docPath = 'docs/fixture.mdx'): Promise<string> {
-  let processor = unified().use(remarkParse).use(remarkMdx);
-  for (const plugin of plugins) {
-    processor = processor.use(plugin);
-  }
   const file = new VFile({path: path.join(SITE_DIR, docPath), cwd: SITE_DIR, value: source});
-  const result = await processor.use(remarkStringify).process(file);
+  const result = await unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(plugins as PluggableList)
+    .use(remarkStringify)
+    .process(file);
   return String(result);
 }
 
