@@ -11,6 +11,7 @@ export default function Cover(): ReactNode {
     <Layout
       title="Rust for Python Developers"
       description="A book for Python data engineers, data scientists and analysts who need a mature Python job to run faster in Rust — every sample compiled, run and checked.">
+      <main>
       <header className={styles.cover}>
         <div className="container">
           <h1 className={styles.title}>Rust for Python Developers</h1>
@@ -22,7 +23,7 @@ export default function Cover(): ReactNode {
           </Link>
         </div>
       </header>
-      <main className="container margin-vert--lg">
+      <div className="container margin-vert--lg">
         <div className={styles.columns}>
           <section>
             <h2>Who this book is for</h2>
@@ -61,6 +62,7 @@ export default function Cover(): ReactNode {
           <h2>Contents</h2>
           <BookContents partHeading="h3" />
         </section>
+      </div>
       </main>
     </Layout>
   );
