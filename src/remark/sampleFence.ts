@@ -221,7 +221,8 @@ export function splitHiddenLines(language: SampleLanguage, code: string): SplitC
 
 /**
  * Makes a Rust sample a whole program the way rustdoc does: code without
- * `fn main` goes inside one, after any crate attributes (`#![…]`).
+ * `fn main` goes inside one, after any crate attributes (`#![…]`); code that
+ * ends in `(())` goes inside a function returning a `Result`, so `?` works.
  */
 export function wrapRustSnippet(full: string): string {
   if (/\bfn\s+main\s*\(/.test(full)) {
@@ -232,8 +233,13 @@ export function wrapRustSnippet(full: string): string {
   while (lines.length > 0 && /^\s*(#!\[.*\]\s*)?$/.test(lines[0]!)) {
     crateAttributes.push(lines.shift()!);
   }
-  const body = lines.map((line) => (line === '' ? line : `    ${line}`)).join('\n');
-  return [...crateAttributes, 'fn main() {', body, '}'].join('\n').replace(/^\n+/, '');
+  const returnsResult = full.trimEnd().endsWith('(())');
+  const indent = returnsResult ? '        ' : '    ';
+  const body = lines.map((line) => (line === '' ? line : `${indent}${line}`)).join('\n');
+  const program = returnsResult
+    ? ['fn main() {', '    fn run() -> Result<(), impl std::fmt::Debug> {', body, '    }', '    run().unwrap();', '}']
+    : ['fn main() {', body, '}'];
+  return [...crateAttributes, ...program].join('\n').replace(/^\n+/, '');
 }
 
 /** A link that opens the sample, hidden lines included, in the Rust Playground. */

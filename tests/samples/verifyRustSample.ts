@@ -1,0 +1,499 @@
+/**
+ * Checks one ```rust sample with the pinned toolchain.
+ *
+ * Takes a sample (its full code, hidden lines included) and its attributes;
+ * gives its problems, empty when it passes. In order: `rustfmt` on the code,
+ * then one compile — with clippy-driver (rustc plus clippy's lints, so one
+ * pass both builds and lints) for samples that must compile, with plain
+ * rustc for `compile_fail` — then a run for `run` and `should_panic`, then
+ * the ```text output / ```text error blocks against what really happened.
+ *
+ * A sample without `fn main` is wrapped as rustdoc wraps a doctest: leading
+ * `#![…]` crate attributes, `extern crate` lines and comments stay outside,
+ * the rest goes inside `fn main() { … }` (inside a function returning
+ * `Result` when the code ends in `(())`, so `?` works), and `unused` lints
+ * are allowed (rustdoc adds `#![allow(unused)]`; the verifier passes
+ * `-A unused`, which a sample's own attributes override). rustc is told the
+ * wrapper's line offset (the env variables rustdoc itself uses), so its
+ * diagnostics say `src/main.rs:LINE` with LINE counted in the sample's full
+ * code; panic locations are corrected the same way.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {type SampleAttributes, splitHiddenLines} from '../../src/remark/sampleFence';
+import type {DocSample} from './extractSamples';
+import {describeEnding, type ProcessOutcome, runProcess} from './processes';
+import type {SampleProblem} from './sampleVerdicts';
+import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff} from './textCompare';
+import {CLIPPY_CONFIG_DIR, RUSTFMT_CONFIG, type RustToolchain, SAMPLE_CRATES_MANIFEST, type SampleCrates} from './toolchains';
+
+export interface Timeouts {
+  readonly compileMs: number;
+  readonly runMs: number;
+  /** rustfmt, ruff. */
+  readonly toolMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {compileMs: 60_000, runMs: 10_000, toolMs: 30_000};
+
+export interface RustContext {
+  readonly repoRoot: string;
+  readonly toolchain: RustToolchain;
+  readonly crates: SampleCrates;
+  readonly timeouts: Timeouts;
+}
+
+/** The file name rustc reports, whatever temporary file the sample really is. */
+export const RUST_SAMPLE_PATH = 'src/main.rs';
+
+/** Lint levels of every Rust sample (besides clippy's defaults, which stay on). */
+const LINT_FLAGS = ['-A', 'unused'];
+
+// ------------------------------------------------------------- wrapping
+
+export interface RustProgram {
+  /** What rustc compiles. */
+  readonly source: string;
+  readonly wrapped: boolean;
+  /** Leading lines kept outside `fn main` (crate attributes, extern crate, comments). */
+  readonly prefixLines: number;
+  /** Lines the wrapper inserts before the sample's body (0 or 1). */
+  readonly lineOffset: number;
+  /** What rustfmt checks: the sample as rustdoc sees it, body indented inside `fn main`. */
+  readonly formatSource: string;
+}
+
+function withoutLineComment(line: string): string {
+  const at = line.indexOf('//');
+  return at === -1 ? line : line.slice(0, at);
+}
+
+/** True when the code defines `fn main` (rustdoc's test, as text: comments skipped). */
+export function hasMainFunction(code: string): boolean {
+  return code.split('\n').some((line) => /\bfn\s+main\s*\(/.test(withoutLineComment(line)));
+}
+
+/** How many leading lines rustdoc keeps outside `fn main` (its partition_source). */
+function leadingCrateLines(lines: readonly string[]): number {
+  let index = 0;
+  let seenExternCrate = false;
+  while (index < lines.length) {
+    const trimmed = lines[index]!.trim();
+    const isComment = trimmed.startsWith('//') && !trimmed.startsWith('///');
+    if (!seenExternCrate && trimmed.startsWith('#![')) {
+      // An attribute may span lines: take lines until its brackets balance.
+      let depth = 0;
+      do {
+        for (const char of lines[index]!) {
+          if (char === '[') depth += 1;
+          if (char === ']') depth -= 1;
+        }
+        index += 1;
+      } while (depth > 0 && index < lines.length);
+      continue;
+    }
+    if (trimmed === '' || isComment) {
+      index += 1;
+      continue;
+    }
+    if (/^(#\[macro_use\]\s*)?extern\s+crate\b/.test(trimmed)) {
+      seenExternCrate = true;
+      index += 1;
+      continue;
+    }
+    break;
+  }
+  return index;
+}
+
+const MAIN_OPEN = 'fn main() {';
+const RESULT_MAIN_OPEN = 'fn main() { fn _inner() -> core::result::Result<(), impl core::fmt::Debug> {';
+const RESULT_MAIN_CLOSE = '} _inner().unwrap() }';
+
+/** The sample as a whole program, the way rustdoc builds a doctest. */
+export function prepareRustProgram(full: string): RustProgram {
+  const code = full.replace(/\s+$/, '');
+  if (hasMainFunction(code)) {
+    return {source: `${code}\n`, wrapped: false, prefixLines: 0, lineOffset: 0, formatSource: `${code}\n`};
+  }
+  const lines = code.split('\n');
+  const prefixLines = leadingCrateLines(lines);
+  const prefix = lines.slice(0, prefixLines);
+  const body = lines.slice(prefixLines);
+  const returnsResult = code.endsWith('(())');
+  const source = [...prefix, returnsResult ? RESULT_MAIN_OPEN : MAIN_OPEN, ...body, returnsResult ? RESULT_MAIN_CLOSE : '}'].join('\n');
+  const indented = body.map((line) => (line === '' ? line : `    ${line}`));
+  const formatSource = [...prefix, MAIN_OPEN, ...indented, '}'].join('\n');
+  return {source: `${source}\n`, wrapped: true, prefixLines, lineOffset: 1, formatSource: `${formatSource}\n`};
+}
+
+/** Undoes the formatting wrapper: rustfmt's output in the sample's own terms. */
+export function unwrapFormatted(formatted: string, program: RustProgram): string | undefined {
+  if (!program.wrapped) {
+    return formatted;
+  }
+  const lines = formatted.replace(/\n+$/, '').split('\n');
+  const open = lines.indexOf(MAIN_OPEN);
+  if (open === -1 || lines[lines.length - 1] !== '}') {
+    return undefined;
+  }
+  const body = lines.slice(open + 1, -1).map((line) => (line.startsWith('    ') ? line.slice(4) : line));
+  return [...lines.slice(0, open), ...body].join('\n');
+}
+
+// ------------------------------------------------------------- diagnostics
+
+export interface Diagnostic {
+  readonly level: 'error' | 'warning';
+  /** `E0382`, `clippy::len_zero`, `unused_variables`, or undefined. */
+  readonly code?: string;
+  /** The diagnostic's first line, e.g. "error[E0382]: borrow of moved value: `v`". */
+  readonly header: string;
+  /** `src/main.rs:4:20`, when rustc gives one. */
+  readonly location?: string;
+}
+
+const SUMMARY_LINE = /^(error: aborting due to|warning: \d+ warnings? emitted|error: could not compile|warning: build failed)/;
+
+/** The errors and warnings in rustc's human-readable output, in order. */
+export function parseDiagnostics(stderr: string): Diagnostic[] {
+  const lines = stderr.split('\n');
+  const found: Diagnostic[] = [];
+  lines.forEach((line, index) => {
+    const match = /^(error|warning)(?:\[([^\]]+)\])?: /.exec(line);
+    if (!match || SUMMARY_LINE.test(line)) {
+      return;
+    }
+    const location = /^\s*--> (\S+)/.exec(lines[index + 1] ?? '')?.[1];
+    found.push({
+      level: match[1] as 'error' | 'warning',
+      ...(match[2] === undefined ? {} : {code: match[2]}),
+      header: line,
+      ...(location === undefined ? {} : {location}),
+    });
+  });
+  return found;
+}
+
+/** "error[E0382]: borrow of moved value: `v` (src/main.rs:4:20)". */
+export function describeDiagnostic(diagnostic: Diagnostic): string {
+  return diagnostic.location === undefined ? diagnostic.header : `${diagnostic.header} (${diagnostic.location})`;
+}
+
+// ------------------------------------------------------------- paths
+
+interface PathNormaliser {
+  readonly tempDir: string;
+  readonly depsDir: string;
+}
+
+/** Machine-specific paths in compiler and program output, made the same everywhere. */
+function normaliseRustPaths(text: string, where: PathNormaliser): string {
+  const home = os.homedir();
+  const cargoHome = process.env.CARGO_HOME ?? path.join(home, '.cargo');
+  const rustupHome = process.env.RUSTUP_HOME ?? path.join(home, '.rustup');
+  const replacements: Array<[string, string]> = [
+    [`${where.tempDir}/`, ''],
+    [where.tempDir, '.'],
+    [`${where.depsDir}/`, 'target/debug/deps/'],
+    [`${cargoHome}/`, '~/.cargo/'],
+    [`${rustupHome}/`, '~/.rustup/'],
+  ];
+  let result = text;
+  for (const [from, to] of replacements) {
+    result = result.split(from).join(to);
+  }
+  return result;
+}
+
+/** A panic inside a wrapped sample names a line of the program; give the sample's line. */
+function correctPanicLines(stderr: string, program: RustProgram): string {
+  if (!program.wrapped) {
+    return stderr;
+  }
+  return stderr.replace(new RegExp(`(panicked at ${RUST_SAMPLE_PATH}:)(\\d+)(:\\d+)`, 'g'), (_, head: string, line: string, column: string) => {
+    const number = Number(line);
+    return `${head}${number > program.prefixLines ? number - program.lineOffset : number}${column}`;
+  });
+}
+
+// ------------------------------------------------------------- checks
+
+async function checkFormatting(program: RustProgram, full: string, attributes: SampleAttributes, context: RustContext, tempDir: string): Promise<SampleProblem | undefined> {
+  const configPath = path.join(context.repoRoot, RUSTFMT_CONFIG);
+  const configuredWidth = Number(/^\s*max_width\s*=\s*(\d+)/m.exec(fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : '')?.[1] ?? 100);
+  const args = ['--edition', attributes.edition, '--emit', 'stdout', '--quiet'];
+  if (fs.existsSync(configPath)) {
+    args.push('--config-path', configPath);
+  }
+  if (program.wrapped) {
+    // The body sits 4 columns deeper inside the wrapper than on the page.
+    args.push('--config', `max_width=${configuredWidth + 4}`);
+  }
+  const outcome = await runProcess(context.toolchain.rustfmt, args, {cwd: tempDir, input: program.formatSource, timeoutMs: context.timeouts.toolMs});
+  if (outcome.exitCode !== 0) {
+    if (/<stdin>|expected|unexpected|unclosed/.test(outcome.stderr)) {
+      return undefined; // Does not parse: the compiler says why, better.
+    }
+    return {what: `could not be checked by rustfmt (${describeEnding(outcome, context.timeouts.toolMs)})`, todo: 'see its message below', details: outcome.stderr};
+  }
+  if (outcome.stdout === program.formatSource) {
+    return undefined;
+  }
+  const formatted = unwrapFormatted(outcome.stdout, program) ?? outcome.stdout;
+  const before = full.replace(/\s+$/, '').split('\n');
+  const after = formatted.replace(/\n+$/, '').split('\n');
+  const diff = unifiedDiff(before, after, {expected: 'sample (hidden lines included)', actual: `rustfmt --edition ${attributes.edition}`});
+  if (diff === '') {
+    return undefined;
+  }
+  return {
+    what: 'is not formatted the way rustfmt formats it',
+    todo: `apply this change (run \`rustfmt --edition ${attributes.edition}\` on the code, hidden lines included${program.wrapped ? ', inside a fn main' : ''})`,
+    details: diff,
+  };
+}
+
+function externArgs(crates: SampleCrates): string[] {
+  return ['-L', `dependency=${crates.depsDir}`, ...crates.externs.flatMap((crate) => ['--extern', `${crate.name}=${crate.rlib}`])];
+}
+
+async function compile(program: RustProgram, attributes: SampleAttributes, context: RustContext, tempDir: string, withClippy: boolean): Promise<ProcessOutcome> {
+  const compiler = withClippy ? context.toolchain.clippyDriver : context.toolchain.rustc;
+  const args = [
+    '-',
+    '--edition',
+    attributes.edition,
+    '--crate-name',
+    'main',
+    '--crate-type',
+    'bin',
+    '--color',
+    'never',
+    '-o',
+    path.join(tempDir, 'main'),
+    ...LINT_FLAGS,
+    ...externArgs(context.crates),
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Read by rustc when its input is stdin, as rustdoc uses them for doctests:
+    // the file name to report and how many lines to shift reported lines by.
+    UNSTABLE_RUSTDOC_TEST_PATH: RUST_SAMPLE_PATH,
+    UNSTABLE_RUSTDOC_TEST_LINE: String(-program.lineOffset),
+    CLIPPY_CONF_DIR: path.join(context.repoRoot, CLIPPY_CONFIG_DIR),
+  };
+  delete env.RUSTFLAGS;
+  delete env.CARGO_PRIMARY_PACKAGE;
+  return runProcess(compiler, args, {cwd: tempDir, env, input: program.source, timeoutMs: context.timeouts.compileMs});
+}
+
+async function run(tempDir: string, context: RustContext): Promise<ProcessOutcome> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tempDir,
+    LANG: 'C.UTF-8',
+    // The reader's default: a panic prints its message and a hint, no backtrace.
+    RUST_BACKTRACE: '0',
+  };
+  return runProcess(path.join(tempDir, 'main'), [], {cwd: tempDir, env, timeoutMs: context.timeouts.runMs});
+}
+
+/** The last lines of a panic or error output, for a one-line summary. */
+function panicSummary(stderr: string): string {
+  const lines = normaliseLines(stderr);
+  const at = lines.findIndex((line) => /^thread '.*' (\(\d+\) )?panicked at/.test(line));
+  if (at === -1) {
+    return lines.slice(-2).join(' ').trim();
+  }
+  return [lines[at], lines[at + 1]].filter(Boolean).join(' ');
+}
+
+function outputProblem(sample: DocSample, stdout: string): SampleProblem | undefined {
+  if (sample.output === undefined) {
+    return undefined;
+  }
+  const expected = normaliseLines(sample.output.text);
+  const actual = normaliseLines(stdout);
+  const diff = unifiedDiff(expected, actual, {expected: `text output block (line ${sample.output.line})`, actual: 'real stdout'});
+  if (diff === '') {
+    return undefined;
+  }
+  return {
+    what: `prints something other than its \`text output\` block (line ${sample.output.line})`,
+    todo: 'paste the real output into the block (or fix the code)',
+    details: diff,
+  };
+}
+
+/** The error block's lines must appear, contiguous, in one of the outputs. */
+export function errorBlockProblem(sample: DocSample, streams: ReadonlyArray<{readonly name: string; readonly text: string}>): SampleProblem | undefined {
+  if (sample.error === undefined) {
+    return undefined;
+  }
+  const expected = normaliseBlockLines(sample.error.text);
+  if (expected.length === 0) {
+    return {what: `has an empty \`text error\` block (line ${sample.error.line})`, todo: 'paste the lines of the real error output it must show, or drop the block'};
+  }
+  if (streams.some((stream) => findContiguousLines(normaliseLines(stream.text), expected) !== -1)) {
+    return undefined;
+  }
+  const shown = streams
+    .filter((stream) => stream.text.trim() !== '')
+    .map((stream) => `${stream.name}:\n${normaliseBlockLines(stream.text).map((line) => `  ${line}`).join('\n')}`)
+    .join('\n');
+  return {
+    what: `error output does not contain the lines of its \`text error\` block (line ${sample.error.line}) as one run`,
+    todo: 'paste lines from the real output below (paths and line numbers as shown)',
+    details: shown === '' ? 'the sample wrote nothing to stderr' : shown,
+  };
+}
+
+/** Runs the binary a second time; output that changes between runs cannot be shown as its output. */
+async function nondeterminismProblem(sample: DocSample, firstStdout: string, tempDir: string, context: RustContext): Promise<SampleProblem | undefined> {
+  if (sample.output === undefined) {
+    return undefined;
+  }
+  const again = await run(tempDir, context);
+  const diff = unifiedDiff(normaliseLines(firstStdout), normaliseLines(again.stdout), {expected: 'first run', actual: 'second run'});
+  if (diff === '') {
+    return undefined;
+  }
+  return {
+    what: 'prints different output on each run, so no output block can be right',
+    todo: 'make the output deterministic (e.g. sort a HashMap\'s entries or use a BTreeMap), or drop the output block',
+    details: diff,
+  };
+}
+
+export async function verifyRustSample(sample: DocSample, attributes: SampleAttributes, context: RustContext): Promise<SampleProblem[]> {
+  const {mode} = attributes;
+  const {full} = splitHiddenLines('rust', sample.code);
+  const program = prepareRustProgram(full);
+  const problems: SampleProblem[] = [];
+  if (sample.output !== undefined && (mode.kind === 'no_run' || mode.kind === 'compile_fail')) {
+    problems.push({
+      what: `has a \`text output\` block (line ${sample.output.line}) but a ${mode.kind} sample is never run`,
+      todo: mode.kind === 'no_run' ? 'drop no_run so the output is checked, or drop the output block' : 'drop the output block (a `text error` block shows what rustc says)',
+    });
+  }
+  const tempDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verify-samples-rs-')));
+  const paths = {tempDir, depsDir: context.crates.depsDir};
+  try {
+    const formatting = await checkFormatting(program, full, attributes, context, tempDir);
+    if (formatting) {
+      problems.push(formatting);
+    }
+
+    const compiled = await compile(program, attributes, context, tempDir, mode.kind !== 'compile_fail');
+    const compilerStderr = normaliseRustPaths(compiled.stderr, paths);
+    const diagnostics = parseDiagnostics(compilerStderr);
+    const errors = diagnostics.filter((diagnostic) => diagnostic.level === 'error');
+    const rustcOutput = {name: 'rustc stderr', text: compilerStderr};
+
+    if (compiled.timedOut || compiled.overflowed) {
+      problems.push({what: `compiling ${describeEnding(compiled, context.timeouts.compileMs)}`, todo: 'make the sample smaller', details: compilerStderr});
+      return problems;
+    }
+
+    if (mode.kind === 'compile_fail') {
+      const expected = [...new Set(mode.errorCodes)].sort();
+      if (compiled.exitCode === 0) {
+        problems.push({
+          what: 'compiled without errors',
+          todo: `it must fail with ${expected.join(', ')}: change the code so that rustc rejects it, or drop compile_fail`,
+          details: compilerStderr.trim() === '' ? undefined : compilerStderr,
+        });
+        return problems;
+      }
+      const actual = [...new Set(errors.map((error) => error.code).filter((code): code is string => code !== undefined && /^E\d{4}$/.test(code)))].sort();
+      if (actual.join(',') !== expected.join(',')) {
+        const first = errors[0];
+        const what =
+          actual.length === 0
+            ? `failed to compile with no error code (first error: ${first ? describeDiagnostic(first) : 'none found'})`
+            : `failed to compile with ${actual.join(', ')}, not ${expected.join(', ')} (first error: ${describeDiagnostic(errors.find((error) => error.code !== undefined) ?? errors[0]!)})`;
+        const todo =
+          actual.length === 0
+            ? 'compile_fail needs an error that has a code; fix the code so that rustc reports the one it should'
+            : `if ${actual.join(', ')} is the lesson, write compile_fail=${actual.join(',')}; otherwise change the code so that rustc reports ${expected.join(', ')}`;
+        problems.push({what, todo, details: compilerStderr});
+      }
+      const errorBlock = errorBlockProblem(sample, [rustcOutput]);
+      if (errorBlock) problems.push(errorBlock);
+      return problems;
+    }
+
+    if (compiled.exitCode !== 0) {
+      const first = errors[0];
+      const code = first?.code !== undefined && /^E\d{4}$/.test(first.code) ? first.code : undefined;
+      const missingCrate = errors.find((error) => /^error\[E04(32|33|63)\]: (unresolved import|cannot find module or crate|can't find crate|failed to resolve: use of unresolved module or unlinked crate) `(\w+)`/.test(error.header));
+      const crate = missingCrate ? /`(\w+)`/.exec(missingCrate.header)![1] : undefined;
+      problems.push({
+        what: `does not compile: ${first ? describeDiagnostic(first) : describeEnding(compiled, context.timeouts.compileMs)}`,
+        todo:
+          crate !== undefined && !context.crates.externs.some((extern) => extern.name === crate) && !['std', 'core', 'alloc', 'crate', 'self', 'super'].includes(crate)
+            ? `if \`${crate}\` is a crate, add it to ${SAMPLE_CRATES_MANIFEST} (see CONTRIBUTING.md, "Crates and Python packages"); otherwise fix the path`
+            : code
+              ? `fix it, or mark it compile_fail=${code} if the error is the point`
+              : 'fix it (the full compiler output is below)',
+        details: compilerStderr,
+      });
+      return problems;
+    }
+
+    const warnings = diagnostics.filter((diagnostic) => diagnostic.level === 'warning');
+    // A sample whose error block shows the compiler's warning is about that warning.
+    const showsWarning = sample.error !== undefined && errorBlockProblem(sample, [rustcOutput]) === undefined;
+    if (warnings.length > 0 && !showsWarning) {
+      problems.push({
+        what: `compiles with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} from rustc or clippy (first: ${describeDiagnostic(warnings[0]!)})`,
+        todo: 'fix the code, or put #[allow(lint_name)] on the item (or #![allow(lint_name)] at the top) if the lint is the point',
+        details: compilerStderr,
+      });
+    }
+
+    if (mode.kind === 'no_run') {
+      const errorBlock = errorBlockProblem(sample, [rustcOutput]);
+      if (errorBlock) problems.push(errorBlock);
+      return problems;
+    }
+
+    const ran = await run(tempDir, context);
+    const programStderr = correctPanicLines(normaliseRustPaths(ran.stderr, paths), program);
+    const stdout = normaliseRustPaths(ran.stdout, paths);
+    const ending = describeEnding(ran, context.timeouts.runMs);
+    if (ran.timedOut || ran.overflowed) {
+      problems.push({what: `${ending}`, todo: 'make it finish quickly, or mark it no_run if it is meant to run on', details: programStderr});
+      return problems;
+    }
+    if (mode.kind === 'should_panic') {
+      if (ran.exitCode === 0) {
+        problems.push({what: 'ran to completion (exit code 0); it should panic', todo: 'make it panic, or drop should_panic', details: stdout.trim() === '' ? undefined : `stdout:\n${stdout}`});
+      } else if (ran.exitCode !== 101) {
+        problems.push({what: `${ending}, not by a panic (exit code 101)`, todo: 'make it panic, or drop should_panic', details: programStderr});
+      }
+    } else if (ran.exitCode !== 0) {
+      const panicked = ran.exitCode === 101;
+      problems.push({
+        what: `${panicked ? `panicked: ${panicSummary(programStderr)}` : ending}`,
+        todo: panicked ? 'fix it, or mark it should_panic if the panic is the point' : 'make it exit with code 0',
+        details: programStderr,
+      });
+    }
+    const output = outputProblem(sample, stdout);
+    if (output) {
+      problems.push(output);
+    } else if (ran.exitCode === (mode.kind === 'should_panic' ? 101 : 0)) {
+      const changing = await nondeterminismProblem(sample, ran.stdout, tempDir, context);
+      if (changing) problems.push(changing);
+    }
+    const errorBlock = errorBlockProblem(sample, [{name: 'program stderr', text: programStderr}, rustcOutput]);
+    if (errorBlock) problems.push(errorBlock);
+    return problems;
+  } finally {
+    fs.rmSync(tempDir, {recursive: true, force: true});
+  }
+}
