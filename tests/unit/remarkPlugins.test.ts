@@ -46,11 +46,23 @@ describe('authoring mistakes fail with the file and line', () => {
       /^docs\/part\/chapter\.mdx:7: <CodeCompare> holds only its two samples/,
     ));
   test('an output block with no sample above it', () =>
-    rejects('Text.\n\n```text output\n7\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:3: a `text output` block must follow a python or rust sample/));
+    rejects(
+      'Text.\n\n```text output\n7\n```\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:3: a `text output` block must follow a python or rust sample/,
+    ));
   test('an unknown fence attribute', () =>
-    rejects('\n```rust nope\nfn main() {}\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:2: unknown attribute `nope` on a rust sample/));
+    rejects(
+      '\n```rust nope\nfn main() {}\n```\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:2: unknown attribute `nope` on a rust sample/,
+    ));
   test('compile_fail without a code', () =>
-    rejects('```rust compile_fail\nfn main() {}\n```\n', [remarkSamples], /^docs\/part\/chapter\.mdx:1: `compile_fail` needs the error code/));
+    rejects(
+      '```rust compile_fail\nfn main() {}\n```\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:1: `compile_fail` needs the error code/,
+    ));
   test('a Rust Book link to a page that does not exist', () =>
     rejects(
       'Line one.\n\nSee [ownership](https://doc.rust-lang.org/book/ch04-01-what-is-ownershp.html).\n',
@@ -76,12 +88,19 @@ describe('authoring mistakes fail with the file and line', () => {
       /^docs\/part\/chapter\.mdx:1: tests\/unit\/fixtures\/include\/money\.rs has no region `parse_quantity`; regions there: parse_price, inner/,
     ));
   test('an included file that does not exist', () =>
-    rejects('```rust file="examples/nowhere.rs"\n```\n', [remarkIncludeCode], /^docs\/part\/chapter\.mdx:1: included file "examples\/nowhere\.rs" does not exist/));
+    rejects(
+      '```rust file="examples/nowhere.rs"\n```\n',
+      [remarkIncludeCode],
+      /^docs\/part\/chapter\.mdx:1: included file "examples\/nowhere\.rs" does not exist/,
+    ));
 });
 
 describe('extractRegion', () => {
   test('the whole file without anchor lines when no region is named', () => {
     assert.equal(extractRegion('a\n// ANCHOR: x\nb\n// ANCHOR_END: x\n', undefined).text, 'a\nb');
+  });
+  test('blank lines at either end of a region are trimmed', () => {
+    assert.equal(extractRegion('# ANCHOR: x\n\n    a = 1\n\n# ANCHOR_END: x\n', 'x').text, 'a = 1');
   });
   test('a region opened twice is refused', () => {
     assert.match(extractRegion('# ANCHOR: x\n# ANCHOR: x\n# ANCHOR_END: x\n', 'x').problem ?? '', /exactly one/);
