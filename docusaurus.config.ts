@@ -120,9 +120,7 @@ const config: Config = {
     navbar: {
       title: 'Rust for Python Developers',
       logo: {alt: '', src: 'img/logo.svg', width: 32, height: 32},
-      items: [
-        {type: 'docSidebar', sidebarId: 'book', position: 'left', label: 'Read the book'},
-      ],
+      items: [{type: 'docSidebar', sidebarId: 'book', position: 'left', label: 'Read the book'}],
     },
     footer: {
       style: 'dark',

@@ -6,6 +6,10 @@ import {chromiumLaunchOptions} from './tests/e2e/browser';
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 const BASE_URL = process.env.BASE_URL ?? '/';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** Which build to serve: `build`, or `build-subpath` for `npm run test:subpath` (see tests/e2e/subpath.spec.ts). */
+const BUILD_DIR = process.env.E2E_BUILD_DIR ?? 'build';
+/** A build for a project sub-path (GitHub Pages) runs only the sub-path checks; the full suite runs on `/`. */
+const SUBPATH_RUN = BASE_URL !== '/';
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -16,14 +20,17 @@ export default defineConfig({
   timeout: 30_000,
   globalTimeout: 15 * 60_000,
   reporter: [['list']],
-  globalSetup: './tests/e2e/globalSetup.ts',
+  globalSetup: SUBPATH_RUN ? './tests/e2e/subpathSetup.ts' : './tests/e2e/globalSetup.ts',
   use: {
     baseURL: `${ORIGIN}${BASE_URL}`,
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
   },
+  projects: SUBPATH_RUN
+    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts']}]
+    : [{name: 'site', testIgnore: 'subpath.spec.ts'}],
   webServer: {
-    command: `npx docusaurus serve --dir build --port ${PORT} --host 127.0.0.1 --no-open`,
+    command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,
     url: `${ORIGIN}${BASE_URL}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -32,8 +32,7 @@ export interface Reference {
 }
 
 export type ReferenceLookup =
-  | {readonly ok: true; readonly reference: Reference}
-  | {readonly ok: false; readonly message: string};
+  {readonly ok: true; readonly reference: Reference} | {readonly ok: false; readonly message: string};
 
 const BOOK_NAMES: Readonly<Record<string, string>> = {
   'rust-book': 'The Rust Programming Language',
@@ -106,7 +105,10 @@ export function lookupReference(url: string): ReferenceLookup {
   const found = pagesByUrl.get(pageUrl);
   if (!found) {
     const suggestion = closest(pageUrl, [...pagesByUrl.keys()]);
-    return {ok: false, message: `${url} is not a page in the reference catalogue; closest real page: ${suggestion ?? 'none'}`};
+    return {
+      ok: false,
+      message: `${url} is not a page in the reference catalogue; closest real page: ${suggestion ?? 'none'}`,
+    };
   }
   const {book, page} = found;
   const bookName = BOOK_NAMES[book.book] ?? book.book;
@@ -115,7 +117,9 @@ export function lookupReference(url: string): ReferenceLookup {
   }
   if (!page.anchors.includes(anchor)) {
     const suggestion = closest(anchor, page.anchors);
-    const hint = suggestion ? `closest real anchor: ${page.url}#${suggestion}` : `that page has no anchors; link to ${page.url}`;
+    const hint = suggestion
+      ? `closest real anchor: ${page.url}#${suggestion}`
+      : `that page has no anchors; link to ${page.url}`;
     return {ok: false, message: `${url}: "${page.title}" has no heading #${anchor}; ${hint}`};
   }
   const isPageHeading = page.anchors[0] === anchor;

@@ -49,14 +49,26 @@ const remarkReferenceLinks: Plugin<[], Root> = () => (tree, file) => {
     }
     const href = stringAttribute(node, 'href');
     if (href === undefined) {
-      throw new AuthoringError(file, node, '<RefCard> needs href="…" as a plain string: a URL into the Rust Book, Rust By Example or Rustlings');
+      throw new AuthoringError(
+        file,
+        node,
+        '<RefCard> needs href="…" as a plain string: a URL into the Rust Book, Rust By Example or Rustlings',
+      );
     }
     if (!stringAttribute(node, 'why')?.trim()) {
-      throw new AuthoringError(file, node, `<RefCard href="${href}"> needs why="…": one line telling the reader why to follow it`);
+      throw new AuthoringError(
+        file,
+        node,
+        `<RefCard href="${href}"> needs why="…": one line telling the reader why to follow it`,
+      );
     }
     const reference = checkUrl(href, node, file);
     if (!reference) {
-      throw new AuthoringError(file, node, `<RefCard> is for the Rust Book, Rust By Example and Rustlings; ${href} is none of them — use a plain Markdown link`);
+      throw new AuthoringError(
+        file,
+        node,
+        `<RefCard> is for the Rust Book, Rust By Example and Rustlings; ${href} is none of them — use a plain Markdown link`,
+      );
     }
     setStringAttribute(node, 'book', reference.book);
     setStringAttribute(node, 'pageTitle', reference.pageTitle);

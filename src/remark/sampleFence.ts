@@ -30,9 +30,7 @@ export interface SampleAttributes {
   readonly passThrough: string;
 }
 
-export type ParseResult<T> =
-  | {readonly ok: true; readonly value: T}
-  | {readonly ok: false; readonly message: string};
+export type ParseResult<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly message: string};
 
 export const DEFAULT_EDITION = '2024';
 
@@ -124,7 +122,10 @@ export function parseSampleMeta(
         continue;
       }
       if (token.key === 'compile_fail') {
-        const codes = (token.value ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+        const codes = (token.value ?? '')
+          .split(',')
+          .map((code) => code.trim())
+          .filter(Boolean);
         if (codes.length === 0) {
           return fail('`compile_fail` needs the error code(s) it must fail with: write compile_fail=E0382');
         }
@@ -142,7 +143,9 @@ export function parseSampleMeta(
       modes.push({kind: 'raises', exception: token.value});
       continue;
     }
-    return fail(`unknown attribute \`${token.raw}\` on a ${language} sample; known: ${known}, ${INCLUDE_WORDS}, title="…"`);
+    return fail(
+      `unknown attribute \`${token.raw}\` on a ${language} sample; known: ${known}, ${INCLUDE_WORDS}, title="…"`,
+    );
   }
 
   if (region !== undefined && file === undefined) {
@@ -150,7 +153,7 @@ export function parseSampleMeta(
   }
   if (file !== undefined) {
     if (modes.length > 0) {
-      return fail('an included sample (`file=`) is checked by its project\'s own tests; drop the other attributes');
+      return fail("an included sample (`file=`) is checked by its project's own tests; drop the other attributes");
     }
     modes.push(region === undefined ? {kind: 'include', file} : {kind: 'include', file, region});
   }
@@ -167,7 +170,10 @@ export function parseSampleMeta(
 export type ResultBlockKind = 'output' | 'error';
 
 /** Tells whether a ```text fence is a sample's output or error block, or plain text. */
-export function resultBlockKind(language: string | null | undefined, meta: string | null | undefined): ResultBlockKind | undefined {
+export function resultBlockKind(
+  language: string | null | undefined,
+  meta: string | null | undefined,
+): ResultBlockKind | undefined {
   if (language !== 'text') {
     return undefined;
   }

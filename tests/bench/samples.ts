@@ -35,7 +35,9 @@ async function timed(label: string, run: () => Promise<VerifyReport>): Promise<V
   const report = await run();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const counts = tally(report.verdicts);
-  console.log(`${label.padEnd(44)} ${seconds.toFixed(1).padStart(6)} s   ${counts.passed} passed, ${counts.failed} failed, ${counts.cached} from cache`);
+  console.log(
+    `${label.padEnd(44)} ${seconds.toFixed(1).padStart(6)} s   ${counts.passed} passed, ${counts.failed} failed, ${counts.cached} from cache`,
+  );
   return report;
 }
 
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-samples-'));
   const run = () => verifySamples({repoRoot, paths, jobs, useCache: true, cacheDir});
 
-  console.log(`bench:samples on ${paths.map((given) => path.relative(repoRoot, path.resolve(repoRoot, given)) || '.').join(', ')} with ${jobs} jobs, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `bench:samples on ${paths.map((given) => path.relative(repoRoot, path.resolve(repoRoot, given)) || '.').join(', ')} with ${jobs} jobs, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   try {
     await timed('1. cold, crates and venv not built', run);
     fs.rmSync(path.join(cacheDir, 'verdicts'), {recursive: true, force: true});

@@ -65,7 +65,9 @@ test('?lang=rust picks Rust on a first visit', async ({page}) => {
   await expectSelected(compares(page).nth(1), 'Rust');
 });
 
-test('side by side shows both languages on a wide screen, is remembered, and gives way on a narrow one', async ({page}) => {
+test('side by side shows both languages on a wide screen, is remembered, and gives way on a narrow one', async ({
+  page,
+}) => {
   await page.setViewportSize({width: 1400, height: 900});
   await page.goto(CHAPTER);
   const first = compares(page).nth(0);
@@ -85,7 +87,9 @@ test('side by side shows both languages on a wide screen, is remembered, and giv
 
 test('the Playground link carries the full code, hidden lines included', async ({page}) => {
   await page.goto(`${CHAPTER}?lang=rust`);
-  const link = compares(page).nth(0).getByRole('link', {name: /Run in Rust Playground/});
+  const link = compares(page)
+    .nth(0)
+    .getByRole('link', {name: /Run in Rust Playground/});
   const href = await link.getAttribute('href');
   expect(href).toMatch(/^https:\/\/play\.rust-lang\.org\/\?version=stable&mode=debug&edition=20(21|24)&code=/);
   expect(new URL(href!).searchParams.get('code')).toContain('fn main()');

@@ -107,7 +107,11 @@ export function extractSamples(source: string, file: string, options: {readonly 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const line = (error as {line?: number}).line ?? 1;
-    problems.push({file, line, message: `the page does not parse as MDX (${reason}); fix the syntax there, the site build fails on it too`});
+    problems.push({
+      file,
+      line,
+      message: `the page does not parse as MDX (${reason}); fix the syntax there, the site build fails on it too`,
+    });
     return {samples, problems};
   }
 

@@ -86,7 +86,9 @@ export function formatProblem(verdict: SampleVerdict, problem: SampleProblem): s
   const subject = verdict.label === '' ? '' : `${verdict.label} `;
   const todo = problem.todo === '' ? '' : `; ${problem.todo}`;
   const head = `${verdict.file}:${verdict.line}: ${subject}${problem.what}${todo}`;
-  return problem.details === undefined || problem.details.trim() === '' ? head : `${head}\n${indent(problem.details.replace(/^(\s*\n)+/, '').replace(/\s+$/, ''))}`;
+  return problem.details === undefined || problem.details.trim() === ''
+    ? head
+    : `${head}\n${indent(problem.details.replace(/^(\s*\n)+/, '').replace(/\s+$/, ''))}`;
 }
 
 export function formatVerdict(verdict: SampleVerdict): string {

@@ -8,7 +8,10 @@
 
 /** Lines of `text` with trailing whitespace of each line and trailing blank lines removed. */
 export function normaliseLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') {
     lines.pop();
   }
@@ -133,7 +136,9 @@ export function unifiedDiff(
     const slice = edits.slice(start, end);
     const oldCount = slice.filter((edit) => edit.op !== '+').length;
     const newCount = slice.filter((edit) => edit.op !== '-').length;
-    out.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`);
+    out.push(
+      `@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`,
+    );
     for (const edit of slice) {
       out.push(`${edit.op}${edit.line}`);
     }

@@ -63,7 +63,12 @@ function readIfExists(file: string): string {
 
 /** Fails with the command's own output, for setup steps whose failure ends the run. */
 async function mustRun(command: string, args: readonly string[], cwd: string, what: string, env?: NodeJS.ProcessEnv) {
-  const outcome = await runProcess(command, args, {cwd, timeoutMs: SETUP_TIMEOUT_MS, ...(env ? {env} : {}), maxOutputBytes: 64 * 1024 * 1024});
+  const outcome = await runProcess(command, args, {
+    cwd,
+    timeoutMs: SETUP_TIMEOUT_MS,
+    ...(env ? {env} : {}),
+    maxOutputBytes: 64 * 1024 * 1024,
+  });
   if (outcome.exitCode !== 0) {
     const shown = `${outcome.stderr}\n${outcome.stdout}`.trim().split('\n').slice(-40).join('\n');
     throw new Error(`${what} failed (${command} ${args.join(' ')}):\n${shown}`);
@@ -133,23 +138,37 @@ export interface RustToolchain {
  * same toolchain for every step.
  */
 export async function findRustToolchain(repoRoot: string): Promise<RustToolchain> {
-  const sysroot = (await mustRun('rustc', ['--print', 'sysroot'], repoRoot, 'finding the Rust toolchain')).stdout.trim();
+  const sysroot = (
+    await mustRun('rustc', ['--print', 'sysroot'], repoRoot, 'finding the Rust toolchain')
+  ).stdout.trim();
   const bin = (name: string) => path.join(sysroot, 'bin', name);
   const [rustcInfo, clippyInfo, rustfmtInfo] = await Promise.all([
     mustRun(bin('rustc'), ['-vV'], repoRoot, 'rustc -vV'),
-    mustRun(bin('clippy-driver'), ['--version'], repoRoot, 'clippy-driver --version (is the clippy component installed?)'),
+    mustRun(
+      bin('clippy-driver'),
+      ['--version'],
+      repoRoot,
+      'clippy-driver --version (is the clippy component installed?)',
+    ),
     mustRun(bin('rustfmt'), ['--version'], repoRoot, 'rustfmt --version (is the rustfmt component installed?)'),
   ]);
   const rustcLine = rustcInfo.stdout.split('\n')[0]!.trim();
-  const pinned = /^\s*channel\s*=\s*"(\d+\.\d+(?:\.\d+)?)"/m.exec(readIfExists(path.join(repoRoot, 'rust-toolchain.toml')))?.[1];
+  const pinned = /^\s*channel\s*=\s*"(\d+\.\d+(?:\.\d+)?)"/m.exec(
+    readIfExists(path.join(repoRoot, 'rust-toolchain.toml')),
+  )?.[1];
   const release = /^release: (\S+)/m.exec(rustcInfo.stdout)?.[1] ?? '';
   if (pinned !== undefined && release !== pinned && !release.startsWith(`${pinned}.`)) {
-    throw new Error(`rust-toolchain.toml pins Rust ${pinned}, but rustc here is ${release}; install it (rustup toolchain install ${pinned} --component rustfmt clippy)`);
+    throw new Error(
+      `rust-toolchain.toml pins Rust ${pinned}, but rustc here is ${release}; install it (rustup toolchain install ${pinned} --component rustfmt clippy)`,
+    );
   }
   const versions = [rustcLine, clippyInfo.stdout.trim(), rustfmtInfo.stdout.trim()];
-  const inputs = [SAMPLE_CRATES_MANIFEST, SAMPLE_CRATES_LOCK, RUSTFMT_CONFIG, path.join(CLIPPY_CONFIG_DIR, 'clippy.toml')].map((file) =>
-    readIfExists(path.join(repoRoot, file)),
-  );
+  const inputs = [
+    SAMPLE_CRATES_MANIFEST,
+    SAMPLE_CRATES_LOCK,
+    RUSTFMT_CONFIG,
+    path.join(CLIPPY_CONFIG_DIR, 'clippy.toml'),
+  ].map((file) => readIfExists(path.join(repoRoot, file)));
   return {
     rustc: bin('rustc'),
     clippyDriver: bin('clippy-driver'),
@@ -177,7 +196,10 @@ interface CargoArtifact {
 interface CargoMetadata {
   readonly resolve: {
     readonly root: string;
-    readonly nodes: ReadonlyArray<{readonly id: string; readonly deps: ReadonlyArray<{readonly name: string; readonly pkg: string}>}>;
+    readonly nodes: ReadonlyArray<{
+      readonly id: string;
+      readonly deps: ReadonlyArray<{readonly name: string; readonly pkg: string}>;
+    }>;
   };
 }
 
@@ -185,7 +207,11 @@ interface CargoMetadata {
  * Builds the crates samples may use (cargo does nothing when they are fresh)
  * and returns how to link a sample against them, as `mdbook test` does.
  */
-export async function buildSampleCrates(repoRoot: string, toolchain: RustToolchain, cacheDir: string): Promise<SampleCrates> {
+export async function buildSampleCrates(
+  repoRoot: string,
+  toolchain: RustToolchain,
+  cacheDir: string,
+): Promise<SampleCrates> {
   const manifest = path.join(repoRoot, SAMPLE_CRATES_MANIFEST);
   const targetDir = path.join(cacheDir, 'cargo-target');
   const env: NodeJS.ProcessEnv = {...process.env, RUSTC: toolchain.rustc, CARGO_TARGET_DIR: targetDir};
@@ -213,7 +239,9 @@ export async function buildSampleCrates(repoRoot: string, toolchain: RustToolcha
     .map((line) => JSON.parse(line) as CargoArtifact)
     .filter((message) => message.reason === 'compiler-artifact');
   const externs = (root?.deps ?? []).map((dep) => {
-    const artifact = artifacts.find((candidate) => candidate.package_id === dep.pkg && candidate.target?.kind.includes('lib'));
+    const artifact = artifacts.find(
+      (candidate) => candidate.package_id === dep.pkg && candidate.target?.kind.includes('lib'),
+    );
     const rlib = artifact?.filenames?.find((file) => file.endsWith('.rlib'));
     if (rlib === undefined) {
       throw new Error(`cargo built no library for the sample crate \`${dep.name}\` (${dep.pkg})`);
@@ -248,10 +276,17 @@ export interface PythonEnv {
 export async function findPythonToolchain(repoRoot: string, cacheDir: string): Promise<PythonToolchain> {
   const wanted = readIfExists(path.join(repoRoot, '.python-version')).trim();
   const basePython = 'python3';
-  const outcome = await mustRun(basePython, ['-c', 'import sys; print(sys.version.split()[0])'], repoRoot, 'finding Python');
+  const outcome = await mustRun(
+    basePython,
+    ['-c', 'import sys; print(sys.version.split()[0])'],
+    repoRoot,
+    'finding Python',
+  );
   const versionNumber = outcome.stdout.trim();
   if (wanted !== '' && versionNumber !== wanted && !versionNumber.startsWith(`${wanted}.`)) {
-    throw new Error(`.python-version pins Python ${wanted}, but python3 here is ${versionNumber}; install ${wanted} (pyenv install ${wanted})`);
+    throw new Error(
+      `.python-version pins Python ${wanted}, but python3 here is ${versionNumber}; install ${wanted} (pyenv install ${wanted})`,
+    );
   }
   const requirements = readIfExists(path.join(repoRoot, PYTHON_REQUIREMENTS));
   const ruffPin = /^ruff==(\S+)/m.exec(requirements)?.[1] ?? '?';
@@ -266,7 +301,11 @@ export async function findPythonToolchain(repoRoot: string, cacheDir: string): P
 }
 
 /** Makes the venv when it is missing (or requirements.txt changed), under a lock. */
-export async function preparePythonEnv(repoRoot: string, toolchain: PythonToolchain, log: (line: string) => void): Promise<PythonEnv> {
+export async function preparePythonEnv(
+  repoRoot: string,
+  toolchain: PythonToolchain,
+  log: (line: string) => void,
+): Promise<PythonEnv> {
   const {venvDir} = toolchain;
   const ready = path.join(venvDir, '.ready');
   const python = path.join(venvDir, 'bin', 'python');
@@ -285,13 +324,24 @@ export async function preparePythonEnv(repoRoot: string, toolchain: PythonToolch
       await mustRun(toolchain.basePython, ['-m', 'venv', venvDir], repoRoot, 'creating the samples venv');
       await mustRun(
         python,
-        ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '-r', path.join(repoRoot, PYTHON_REQUIREMENTS)],
+        [
+          '-m',
+          'pip',
+          'install',
+          '--quiet',
+          '--disable-pip-version-check',
+          '--no-input',
+          '-r',
+          path.join(repoRoot, PYTHON_REQUIREMENTS),
+        ],
         repoRoot,
         `installing ${PYTHON_REQUIREMENTS}`,
       );
       fs.writeFileSync(ready, `${new Date().toISOString()}\n`);
     });
   }
-  const basePrefix = (await mustRun(python, ['-c', 'import sys; print(sys.base_prefix)'], repoRoot, 'asking the venv for sys.base_prefix')).stdout.trim();
+  const basePrefix = (
+    await mustRun(python, ['-c', 'import sys; print(sys.base_prefix)'], repoRoot, 'asking the venv for sys.base_prefix')
+  ).stdout.trim();
   return {python, ruff: path.join(venvDir, 'bin', 'ruff'), venvDir, basePrefix};
 }

@@ -132,7 +132,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const counts = tally(report.verdicts);
-  console.log(`checked ${report.verdicts.length} samples in ${report.pages} pages in ${seconds(report.durationMs)} (${counts.cached} from cache, ${jobs} jobs)`);
+  console.log(
+    `checked ${report.verdicts.length} samples in ${report.pages} pages in ${seconds(report.durationMs)} (${counts.cached} from cache, ${jobs} jobs)`,
+  );
   for (const line of summaryLines(report)) {
     console.log(line);
   }

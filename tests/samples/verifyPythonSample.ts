@@ -48,7 +48,13 @@ export function raisedException(stderr: string): RaisedException | undefined {
   const header = lines.lastIndexOf('Traceback (most recent call last):');
   // The exception line is the first unindented line after the last traceback
   // header; a SyntaxError in the file itself has no header, only its `File` lines.
-  const start = header === -1 ? Math.max(0, lines.findIndex((line) => line.startsWith('  File "'))) : header + 1;
+  const start =
+    header === -1
+      ? Math.max(
+          0,
+          lines.findIndex((line) => line.startsWith('  File "')),
+        )
+      : header + 1;
   for (let index = start; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (line === '' || /^\s/.test(line)) {
@@ -77,13 +83,22 @@ function normalisePythonPaths(text: string, tempDir: string, env: PythonEnv): st
   return result;
 }
 
-async function ruff(args: readonly string[], code: string, context: PythonContext, tempDir: string): Promise<ProcessOutcome> {
+async function ruff(
+  args: readonly string[],
+  code: string,
+  context: PythonContext,
+  tempDir: string,
+): Promise<ProcessOutcome> {
   const config = path.join(context.repoRoot, RUFF_CONFIG);
-  return runProcess(context.env.ruff, [...args, '--no-cache', '--config', config, '--stdin-filename', PYTHON_SAMPLE_PATH, '-'], {
-    cwd: tempDir,
-    input: code,
-    timeoutMs: context.timeouts.toolMs,
-  });
+  return runProcess(
+    context.env.ruff,
+    [...args, '--no-cache', '--config', config, '--stdin-filename', PYTHON_SAMPLE_PATH, '-'],
+    {
+      cwd: tempDir,
+      input: code,
+      timeoutMs: context.timeouts.toolMs,
+    },
+  );
 }
 
 async function lintProblems(code: string, context: PythonContext, tempDir: string): Promise<SampleProblem[]> {
@@ -97,7 +112,11 @@ async function lintProblems(code: string, context: PythonContext, tempDir: strin
       details: findings.join('\n'),
     });
   } else if (lint.exitCode !== 0) {
-    problems.push({what: `could not be checked by ruff check (${describeEnding(lint, context.timeouts.toolMs)})`, todo: 'see its message below', details: lint.stderr});
+    problems.push({
+      what: `could not be checked by ruff check (${describeEnding(lint, context.timeouts.toolMs)})`,
+      todo: 'see its message below',
+      details: lint.stderr,
+    });
   }
   const format = await ruff(['format', '--quiet'], code, context, tempDir);
   if (format.exitCode === 0 && format.stdout !== code) {
@@ -106,10 +125,18 @@ async function lintProblems(code: string, context: PythonContext, tempDir: strin
       actual: 'ruff format',
     });
     if (diff !== '') {
-      problems.push({what: 'is not formatted the way ruff formats it', todo: 'apply this change (run `ruff format` on the code)', details: diff});
+      problems.push({
+        what: 'is not formatted the way ruff formats it',
+        todo: 'apply this change (run `ruff format` on the code)',
+        details: diff,
+      });
     }
   } else if (format.exitCode !== 0 && !/pars|syntax/i.test(format.stderr)) {
-    problems.push({what: `could not be checked by ruff format (${describeEnding(format, context.timeouts.toolMs)})`, todo: 'see its message below', details: format.stderr});
+    problems.push({
+      what: `could not be checked by ruff format (${describeEnding(format, context.timeouts.toolMs)})`,
+      todo: 'see its message below',
+      details: format.stderr,
+    });
   }
   return problems;
 }
@@ -128,7 +155,11 @@ async function runPython(tempDir: string, context: PythonContext, hashSeed: stri
   return runProcess(context.env.python, [PYTHON_SAMPLE_PATH], {cwd: tempDir, env, timeoutMs: context.timeouts.runMs});
 }
 
-export async function verifyPythonSample(sample: DocSample, attributes: SampleAttributes, context: PythonContext): Promise<SampleProblem[]> {
+export async function verifyPythonSample(
+  sample: DocSample,
+  attributes: SampleAttributes,
+  context: PythonContext,
+): Promise<SampleProblem[]> {
   const {mode} = attributes;
   const code = `${splitHiddenLines('python', sample.code).full.replace(/\s+$/, '')}\n`;
   const expectedException = mode.kind === 'raises' ? mode.exception : undefined;
@@ -144,14 +175,19 @@ export async function verifyPythonSample(sample: DocSample, attributes: SampleAt
     const stderr = normalisePythonPaths(ran.stderr, tempDir, context.env);
     const ending = describeEnding(ran, context.timeouts.runMs);
     if (ran.timedOut || ran.overflowed) {
-      problems.push({what: ending, todo: 'make it finish quickly, or mark it ignore="why" if it cannot', details: stderr});
+      problems.push({
+        what: ending,
+        todo: 'make it finish quickly, or mark it ignore="why" if it cannot',
+        details: stderr,
+      });
       return problems;
     }
     const raised = ran.exitCode === 0 ? undefined : raisedException(stderr);
     let ranAsExpected = false;
     if (expectedException === undefined) {
       if (ran.exitCode !== 0) {
-        const missing = raised?.type === 'ModuleNotFoundError' ? /No module named '([\w.]+)'/.exec(raised.line)?.[1] : undefined;
+        const missing =
+          raised?.type === 'ModuleNotFoundError' ? /No module named '([\w.]+)'/.exec(raised.line)?.[1] : undefined;
         problems.push({
           what: raised ? `raised ${raised.line}` : ending,
           todo:
@@ -166,9 +202,16 @@ export async function verifyPythonSample(sample: DocSample, attributes: SampleAt
         ranAsExpected = true;
       }
     } else if (ran.exitCode === 0) {
-      problems.push({what: `ran to completion (exit code 0); it should raise ${expectedException}`, todo: `make it raise ${expectedException}, or drop raises=`});
+      problems.push({
+        what: `ran to completion (exit code 0); it should raise ${expectedException}`,
+        todo: `make it raise ${expectedException}, or drop raises=`,
+      });
     } else if (raised === undefined) {
-      problems.push({what: `${ending} without a traceback; it should raise ${expectedException}`, todo: `let ${expectedException} propagate uncaught`, details: stderr});
+      problems.push({
+        what: `${ending} without a traceback; it should raise ${expectedException}`,
+        todo: `let ${expectedException} propagate uncaught`,
+        details: stderr,
+      });
     } else if (raised.type !== expectedException) {
       problems.push({
         what: `raised ${raised.line}, not ${expectedException}`,
@@ -192,10 +235,14 @@ export async function verifyPythonSample(sample: DocSample, attributes: SampleAt
         });
       } else if (ranAsExpected) {
         const again = await runPython(tempDir, context, '1');
-        const changed = unifiedDiff(normaliseLines(stdout), normaliseLines(normalisePythonPaths(again.stdout, tempDir, context.env)), {
-          expected: 'run with PYTHONHASHSEED=0',
-          actual: 'run with PYTHONHASHSEED=1',
-        });
+        const changed = unifiedDiff(
+          normaliseLines(stdout),
+          normaliseLines(normalisePythonPaths(again.stdout, tempDir, context.env)),
+          {
+            expected: 'run with PYTHONHASHSEED=0',
+            actual: 'run with PYTHONHASHSEED=1',
+          },
+        );
         if (changed !== '') {
           problems.push({
             what: 'prints different output on different runs (the order of a set of strings depends on PYTHONHASHSEED)',

@@ -27,7 +27,13 @@ import type {DocSample} from './extractSamples';
 import {describeEnding, type ProcessOutcome, runProcess} from './processes';
 import type {SampleProblem} from './sampleVerdicts';
 import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff} from './textCompare';
-import {CLIPPY_CONFIG_DIR, RUSTFMT_CONFIG, type RustToolchain, SAMPLE_CRATES_MANIFEST, type SampleCrates} from './toolchains';
+import {
+  CLIPPY_CONFIG_DIR,
+  RUSTFMT_CONFIG,
+  type RustToolchain,
+  SAMPLE_CRATES_MANIFEST,
+  type SampleCrates,
+} from './toolchains';
 
 export interface Timeouts {
   readonly compileMs: number;
@@ -123,7 +129,12 @@ export function prepareRustProgram(full: string): RustProgram {
   const prefix = lines.slice(0, prefixLines);
   const body = lines.slice(prefixLines);
   const returnsResult = code.endsWith('(())');
-  const source = [...prefix, returnsResult ? RESULT_MAIN_OPEN : MAIN_OPEN, ...body, returnsResult ? RESULT_MAIN_CLOSE : '}'].join('\n');
+  const source = [
+    ...prefix,
+    returnsResult ? RESULT_MAIN_OPEN : MAIN_OPEN,
+    ...body,
+    returnsResult ? RESULT_MAIN_CLOSE : '}',
+  ].join('\n');
   const indented = body.map((line) => (line === '' ? line : `    ${line}`));
   const formatSource = [...prefix, MAIN_OPEN, ...indented, '}'].join('\n');
   return {source: `${source}\n`, wrapped: true, prefixLines, lineOffset: 1, formatSource: `${formatSource}\n`};
@@ -155,7 +166,8 @@ export interface Diagnostic {
   readonly location?: string;
 }
 
-const SUMMARY_LINE = /^(error: aborting due to|warning: \d+ warnings? emitted|error: could not compile|warning: build failed)/;
+const SUMMARY_LINE =
+  /^(error: aborting due to|warning: \d+ warnings? emitted|error: could not compile|warning: build failed)/;
 
 /** The errors and warnings in rustc's human-readable output, in order. */
 export function parseDiagnostics(stderr: string): Diagnostic[] {
@@ -213,17 +225,28 @@ function correctPanicLines(stderr: string, program: RustProgram): string {
   if (!program.wrapped) {
     return stderr;
   }
-  return stderr.replace(new RegExp(`(panicked at ${RUST_SAMPLE_PATH}:)(\\d+)(:\\d+)`, 'g'), (_, head: string, line: string, column: string) => {
-    const number = Number(line);
-    return `${head}${number > program.prefixLines ? number - program.lineOffset : number}${column}`;
-  });
+  return stderr.replace(
+    new RegExp(`(panicked at ${RUST_SAMPLE_PATH}:)(\\d+)(:\\d+)`, 'g'),
+    (_, head: string, line: string, column: string) => {
+      const number = Number(line);
+      return `${head}${number > program.prefixLines ? number - program.lineOffset : number}${column}`;
+    },
+  );
 }
 
 // ------------------------------------------------------------- checks
 
-async function checkFormatting(program: RustProgram, full: string, attributes: SampleAttributes, context: RustContext, tempDir: string): Promise<SampleProblem | undefined> {
+async function checkFormatting(
+  program: RustProgram,
+  full: string,
+  attributes: SampleAttributes,
+  context: RustContext,
+  tempDir: string,
+): Promise<SampleProblem | undefined> {
   const configPath = path.join(context.repoRoot, RUSTFMT_CONFIG);
-  const configuredWidth = Number(/^\s*max_width\s*=\s*(\d+)/m.exec(fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : '')?.[1] ?? 100);
+  const configuredWidth = Number(
+    /^\s*max_width\s*=\s*(\d+)/m.exec(fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : '')?.[1] ?? 100,
+  );
   const args = ['--edition', attributes.edition, '--emit', 'stdout', '--quiet'];
   if (fs.existsSync(configPath)) {
     args.push('--config-path', configPath);
@@ -232,12 +255,20 @@ async function checkFormatting(program: RustProgram, full: string, attributes: S
     // The body sits 4 columns deeper inside the wrapper than on the page.
     args.push('--config', `max_width=${configuredWidth + 4}`);
   }
-  const outcome = await runProcess(context.toolchain.rustfmt, args, {cwd: tempDir, input: program.formatSource, timeoutMs: context.timeouts.toolMs});
+  const outcome = await runProcess(context.toolchain.rustfmt, args, {
+    cwd: tempDir,
+    input: program.formatSource,
+    timeoutMs: context.timeouts.toolMs,
+  });
   if (outcome.exitCode !== 0) {
     if (/<stdin>|expected|unexpected|unclosed/.test(outcome.stderr)) {
       return undefined; // Does not parse: the compiler says why, better.
     }
-    return {what: `could not be checked by rustfmt (${describeEnding(outcome, context.timeouts.toolMs)})`, todo: 'see its message below', details: outcome.stderr};
+    return {
+      what: `could not be checked by rustfmt (${describeEnding(outcome, context.timeouts.toolMs)})`,
+      todo: 'see its message below',
+      details: outcome.stderr,
+    };
   }
   if (outcome.stdout === program.formatSource) {
     return undefined;
@@ -245,7 +276,10 @@ async function checkFormatting(program: RustProgram, full: string, attributes: S
   const formatted = unwrapFormatted(outcome.stdout, program) ?? outcome.stdout;
   const before = full.replace(/\s+$/, '').split('\n');
   const after = formatted.replace(/\n+$/, '').split('\n');
-  const diff = unifiedDiff(before, after, {expected: 'sample (hidden lines included)', actual: `rustfmt --edition ${attributes.edition}`});
+  const diff = unifiedDiff(before, after, {
+    expected: 'sample (hidden lines included)',
+    actual: `rustfmt --edition ${attributes.edition}`,
+  });
   if (diff === '') {
     return undefined;
   }
@@ -257,10 +291,20 @@ async function checkFormatting(program: RustProgram, full: string, attributes: S
 }
 
 function externArgs(crates: SampleCrates): string[] {
-  return ['-L', `dependency=${crates.depsDir}`, ...crates.externs.flatMap((crate) => ['--extern', `${crate.name}=${crate.rlib}`])];
+  return [
+    '-L',
+    `dependency=${crates.depsDir}`,
+    ...crates.externs.flatMap((crate) => ['--extern', `${crate.name}=${crate.rlib}`]),
+  ];
 }
 
-async function compile(program: RustProgram, attributes: SampleAttributes, context: RustContext, tempDir: string, withClippy: boolean): Promise<ProcessOutcome> {
+async function compile(
+  program: RustProgram,
+  attributes: SampleAttributes,
+  context: RustContext,
+  tempDir: string,
+  withClippy: boolean,
+): Promise<ProcessOutcome> {
   const compiler = withClippy ? context.toolchain.clippyDriver : context.toolchain.rustc;
   const args = [
     '-',
@@ -317,7 +361,10 @@ function outputProblem(sample: DocSample, stdout: string): SampleProblem | undef
   }
   const expected = normaliseLines(sample.output.text);
   const actual = normaliseLines(stdout);
-  const diff = unifiedDiff(expected, actual, {expected: `text output block (line ${sample.output.line})`, actual: 'real stdout'});
+  const diff = unifiedDiff(expected, actual, {
+    expected: `text output block (line ${sample.output.line})`,
+    actual: 'real stdout',
+  });
   if (diff === '') {
     return undefined;
   }
@@ -329,20 +376,31 @@ function outputProblem(sample: DocSample, stdout: string): SampleProblem | undef
 }
 
 /** The error block's lines must appear, contiguous, in one of the outputs. */
-export function errorBlockProblem(sample: DocSample, streams: ReadonlyArray<{readonly name: string; readonly text: string}>): SampleProblem | undefined {
+export function errorBlockProblem(
+  sample: DocSample,
+  streams: ReadonlyArray<{readonly name: string; readonly text: string}>,
+): SampleProblem | undefined {
   if (sample.error === undefined) {
     return undefined;
   }
   const expected = normaliseBlockLines(sample.error.text);
   if (expected.length === 0) {
-    return {what: `has an empty \`text error\` block (line ${sample.error.line})`, todo: 'paste the lines of the real error output it must show, or drop the block'};
+    return {
+      what: `has an empty \`text error\` block (line ${sample.error.line})`,
+      todo: 'paste the lines of the real error output it must show, or drop the block',
+    };
   }
   if (streams.some((stream) => findContiguousLines(normaliseLines(stream.text), expected) !== -1)) {
     return undefined;
   }
   const shown = streams
     .filter((stream) => stream.text.trim() !== '')
-    .map((stream) => `${stream.name}:\n${normaliseBlockLines(stream.text).map((line) => `  ${line}`).join('\n')}`)
+    .map(
+      (stream) =>
+        `${stream.name}:\n${normaliseBlockLines(stream.text)
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+    )
     .join('\n');
   return {
     what: `error output does not contain the lines of its \`text error\` block (line ${sample.error.line}) as one run`,
@@ -352,23 +410,35 @@ export function errorBlockProblem(sample: DocSample, streams: ReadonlyArray<{rea
 }
 
 /** Runs the binary a second time; output that changes between runs cannot be shown as its output. */
-async function nondeterminismProblem(sample: DocSample, firstStdout: string, tempDir: string, context: RustContext): Promise<SampleProblem | undefined> {
+async function nondeterminismProblem(
+  sample: DocSample,
+  firstStdout: string,
+  tempDir: string,
+  context: RustContext,
+): Promise<SampleProblem | undefined> {
   if (sample.output === undefined) {
     return undefined;
   }
   const again = await run(tempDir, context);
-  const diff = unifiedDiff(normaliseLines(firstStdout), normaliseLines(again.stdout), {expected: 'first run', actual: 'second run'});
+  const diff = unifiedDiff(normaliseLines(firstStdout), normaliseLines(again.stdout), {
+    expected: 'first run',
+    actual: 'second run',
+  });
   if (diff === '') {
     return undefined;
   }
   return {
     what: 'prints different output on each run, so no output block can be right',
-    todo: 'make the output deterministic (e.g. sort a HashMap\'s entries or use a BTreeMap), or drop the output block',
+    todo: "make the output deterministic (e.g. sort a HashMap's entries or use a BTreeMap), or drop the output block",
     details: diff,
   };
 }
 
-export async function verifyRustSample(sample: DocSample, attributes: SampleAttributes, context: RustContext): Promise<SampleProblem[]> {
+export async function verifyRustSample(
+  sample: DocSample,
+  attributes: SampleAttributes,
+  context: RustContext,
+): Promise<SampleProblem[]> {
   const {mode} = attributes;
   const {full} = splitHiddenLines('rust', sample.code);
   const program = prepareRustProgram(full);
@@ -376,7 +446,10 @@ export async function verifyRustSample(sample: DocSample, attributes: SampleAttr
   if (sample.output !== undefined && (mode.kind === 'no_run' || mode.kind === 'compile_fail')) {
     problems.push({
       what: `has a \`text output\` block (line ${sample.output.line}) but a ${mode.kind} sample is never run`,
-      todo: mode.kind === 'no_run' ? 'drop no_run so the output is checked, or drop the output block' : 'drop the output block (a `text error` block shows what rustc says)',
+      todo:
+        mode.kind === 'no_run'
+          ? 'drop no_run so the output is checked, or drop the output block'
+          : 'drop the output block (a `text error` block shows what rustc says)',
     });
   }
   const tempDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verify-samples-rs-')));
@@ -394,7 +467,11 @@ export async function verifyRustSample(sample: DocSample, attributes: SampleAttr
     const rustcOutput = {name: 'rustc stderr', text: compilerStderr};
 
     if (compiled.timedOut || compiled.overflowed) {
-      problems.push({what: `compiling ${describeEnding(compiled, context.timeouts.compileMs)}`, todo: 'make the sample smaller', details: compilerStderr});
+      problems.push({
+        what: `compiling ${describeEnding(compiled, context.timeouts.compileMs)}`,
+        todo: 'make the sample smaller',
+        details: compilerStderr,
+      });
       return problems;
     }
 
@@ -408,7 +485,13 @@ export async function verifyRustSample(sample: DocSample, attributes: SampleAttr
         });
         return problems;
       }
-      const actual = [...new Set(errors.map((error) => error.code).filter((code): code is string => code !== undefined && /^E\d{4}$/.test(code)))].sort();
+      const actual = [
+        ...new Set(
+          errors
+            .map((error) => error.code)
+            .filter((code): code is string => code !== undefined && /^E\d{4}$/.test(code)),
+        ),
+      ].sort();
       if (actual.join(',') !== expected.join(',')) {
         const first = errors[0];
         const what =
@@ -429,12 +512,18 @@ export async function verifyRustSample(sample: DocSample, attributes: SampleAttr
     if (compiled.exitCode !== 0) {
       const first = errors[0];
       const code = first?.code !== undefined && /^E\d{4}$/.test(first.code) ? first.code : undefined;
-      const missingCrate = errors.find((error) => /^error\[E04(32|33|63)\]: (unresolved import|cannot find module or crate|can't find crate|failed to resolve: use of unresolved module or unlinked crate) `(\w+)`/.test(error.header));
+      const missingCrate = errors.find((error) =>
+        /^error\[E04(32|33|63)\]: (unresolved import|cannot find module or crate|can't find crate|failed to resolve: use of unresolved module or unlinked crate) `(\w+)`/.test(
+          error.header,
+        ),
+      );
       const crate = missingCrate ? /`(\w+)`/.exec(missingCrate.header)![1] : undefined;
       problems.push({
         what: `does not compile: ${first ? describeDiagnostic(first) : describeEnding(compiled, context.timeouts.compileMs)}`,
         todo:
-          crate !== undefined && !context.crates.externs.some((extern) => extern.name === crate) && !['std', 'core', 'alloc', 'crate', 'self', 'super'].includes(crate)
+          crate !== undefined &&
+          !context.crates.externs.some((extern) => extern.name === crate) &&
+          !['std', 'core', 'alloc', 'crate', 'self', 'super'].includes(crate)
             ? `if \`${crate}\` is a crate, add it to ${SAMPLE_CRATES_MANIFEST} (see CONTRIBUTING.md, "Crates and Python packages"); otherwise fix the path`
             : code
               ? `fix it, or mark it compile_fail=${code} if the error is the point`
@@ -466,14 +555,26 @@ export async function verifyRustSample(sample: DocSample, attributes: SampleAttr
     const stdout = normaliseRustPaths(ran.stdout, paths);
     const ending = describeEnding(ran, context.timeouts.runMs);
     if (ran.timedOut || ran.overflowed) {
-      problems.push({what: `${ending}`, todo: 'make it finish quickly, or mark it no_run if it is meant to run on', details: programStderr});
+      problems.push({
+        what: `${ending}`,
+        todo: 'make it finish quickly, or mark it no_run if it is meant to run on',
+        details: programStderr,
+      });
       return problems;
     }
     if (mode.kind === 'should_panic') {
       if (ran.exitCode === 0) {
-        problems.push({what: 'ran to completion (exit code 0); it should panic', todo: 'make it panic, or drop should_panic', details: stdout.trim() === '' ? undefined : `stdout:\n${stdout}`});
+        problems.push({
+          what: 'ran to completion (exit code 0); it should panic',
+          todo: 'make it panic, or drop should_panic',
+          details: stdout.trim() === '' ? undefined : `stdout:\n${stdout}`,
+        });
       } else if (ran.exitCode !== 101) {
-        problems.push({what: `${ending}, not by a panic (exit code 101)`, todo: 'make it panic, or drop should_panic', details: programStderr});
+        problems.push({
+          what: `${ending}, not by a panic (exit code 101)`,
+          todo: 'make it panic, or drop should_panic',
+          details: programStderr,
+        });
       }
     } else if (ran.exitCode !== 0) {
       const panicked = ran.exitCode === 101;

@@ -100,7 +100,11 @@ const SHARED_SOURCES = ['src/remark/sampleFence.ts', 'src/remark/includeCode.ts'
 function verifierVersion(repoRoot: string): string {
   const verifierDir = path.join(repoRoot, 'tests/samples');
   const files = [
-    ...fs.readdirSync(verifierDir).filter((name) => name.endsWith('.ts')).sort().map((name) => path.join(verifierDir, name)),
+    ...fs
+      .readdirSync(verifierDir)
+      .filter((name) => name.endsWith('.ts'))
+      .sort()
+      .map((name) => path.join(verifierDir, name)),
     ...SHARED_SOURCES.map((file) => path.join(repoRoot, file)),
   ];
   return sha256(...files.flatMap((file) => [path.basename(file), fs.readFileSync(file, 'utf8')]));
@@ -129,14 +133,28 @@ class VerdictCache {
 }
 
 /** Checks an included sample without running it: the file and its region exist, the fence is empty. */
-function checkIncludedSample(sample: DocSample, mode: {file: string; region?: string}, includeRoot: string): SampleProblem[] {
+function checkIncludedSample(
+  sample: DocSample,
+  mode: {file: string; region?: string},
+  includeRoot: string,
+): SampleProblem[] {
   const normalised = path.posix.normalize(mode.file);
   if (!normalised.startsWith('examples/') || normalised.split('/').includes('..')) {
-    return [{what: `includes "${mode.file}", which is not in examples/`, todo: 'include only code from examples/, where its project\'s tests check it (file="examples/…")'}];
+    return [
+      {
+        what: `includes "${mode.file}", which is not in examples/`,
+        todo: 'include only code from examples/, where its project\'s tests check it (file="examples/…")',
+      },
+    ];
   }
   const absolute = path.join(includeRoot, normalised);
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
-    return [{what: `includes "${mode.file}", which does not exist`, todo: 'give a path from the repository root, such as file="examples/etl/rust/src/main.rs"'}];
+    return [
+      {
+        what: `includes "${mode.file}", which does not exist`,
+        todo: 'give a path from the repository root, such as file="examples/etl/rust/src/main.rs"',
+      },
+    ];
   }
   const problems: SampleProblem[] = [];
   if (sample.code.trim() !== '') {
@@ -145,7 +163,10 @@ function checkIncludedSample(sample: DocSample, mode: {file: string; region?: st
   if (mode.region !== undefined) {
     const result = extractRegion(fs.readFileSync(absolute, 'utf8'), mode.region);
     if (result.problem !== undefined) {
-      problems.push({what: `cannot include region \`${mode.region}\`: ${mode.file} ${result.problem}`, todo: `mark it with one \`ANCHOR: ${mode.region}\` line and one \`ANCHOR_END: ${mode.region}\` line in the file, or fix the name`});
+      problems.push({
+        what: `cannot include region \`${mode.region}\`: ${mode.file} ${result.problem}`,
+        todo: `mark it with one \`ANCHOR: ${mode.region}\` line and one \`ANCHOR_END: ${mode.region}\` line in the file, or fix the name`,
+      });
     }
   }
   return problems;
@@ -171,7 +192,15 @@ interface PendingSample {
 }
 
 function authoringVerdict(problem: AuthoringProblem): SampleVerdict {
-  return {file: problem.file, line: problem.line, kind: 'invalid', label: '', problems: [{what: problem.message, todo: ''}], cached: false, durationMs: 0};
+  return {
+    file: problem.file,
+    line: problem.line,
+    kind: 'invalid',
+    label: '',
+    problems: [{what: problem.message, todo: ''}],
+    cached: false,
+    durationMs: 0,
+  };
 }
 
 export async function verifySamples(options: VerifyOptions): Promise<VerifyReport> {
@@ -195,11 +224,26 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
     problems.forEach((problem) => record(authoringVerdict(problem)));
     for (const sample of samples) {
       if (!sample.attributes.ok) {
-        record({file: sample.file, line: sample.line, kind: 'invalid', label: `\`${sample.language} ${sample.meta}\` fence:`, problems: [{what: sample.attributes.message, todo: ''}], cached: false, durationMs: 0});
+        record({
+          file: sample.file,
+          line: sample.line,
+          kind: 'invalid',
+          label: `\`${sample.language} ${sample.meta}\` fence:`,
+          problems: [{what: sample.attributes.message, todo: ''}],
+          cached: false,
+          durationMs: 0,
+        });
         continue;
       }
       const attributes = sample.attributes.value;
-      const base = {file: sample.file, line: sample.line, kind: sampleKind(attributes), label: sampleLabel(attributes), cached: false, durationMs: 0};
+      const base = {
+        file: sample.file,
+        line: sample.line,
+        kind: sampleKind(attributes),
+        label: sampleLabel(attributes),
+        cached: false,
+        durationMs: 0,
+      };
       if (attributes.mode.kind === 'ignore') {
         record({...base, problems: []});
       } else if (attributes.mode.kind === 'include') {
@@ -235,7 +279,15 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
       const attributes = attributesOf.get(sample)!;
       const key = keyOf(sample, fingerprint);
       if (cache.has(key)) {
-        record({file: sample.file, line: sample.line, kind: sampleKind(attributes), label: sampleLabel(attributes), problems: [], cached: true, durationMs: 0});
+        record({
+          file: sample.file,
+          line: sample.line,
+          kind: sampleKind(attributes),
+          label: sampleLabel(attributes),
+          problems: [],
+          cached: true,
+          durationMs: 0,
+        });
       } else {
         pending.push({sample, attributes, key});
       }
@@ -273,15 +325,34 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
     try {
       problems =
         attributes.language === 'rust'
-          ? await verifyRustSample(sample, attributes, {repoRoot: options.repoRoot, toolchain: rustToolchain!, crates: crates!, timeouts})
+          ? await verifyRustSample(sample, attributes, {
+              repoRoot: options.repoRoot,
+              toolchain: rustToolchain!,
+              crates: crates!,
+              timeouts,
+            })
           : await verifyPythonSample(sample, attributes, {repoRoot: options.repoRoot, env: pythonEnv!, timeouts});
     } catch (error) {
-      problems = [{what: 'could not be checked', todo: 'see the error below', details: error instanceof Error ? (error.stack ?? error.message) : String(error)}];
+      problems = [
+        {
+          what: 'could not be checked',
+          todo: 'see the error below',
+          details: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        },
+      ];
     }
     if (problems.length === 0) {
       cache.recordPass(key);
     }
-    record({file: sample.file, line: sample.line, kind: sampleKind(attributes), label: sampleLabel(attributes), problems, cached: false, durationMs: Date.now() - begun});
+    record({
+      file: sample.file,
+      line: sample.line,
+      kind: sampleKind(attributes),
+      label: sampleLabel(attributes),
+      problems,
+      cached: false,
+      durationMs: Date.now() - begun,
+    });
   });
 
   verdicts.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -316,7 +387,10 @@ export function summaryLines(report: VerifyReport): string[] {
   const kinds = SAMPLE_KINDS.filter((kind) => kind !== 'invalid' || counts.byKind.invalid > 0)
     .map((kind) => `${kind} ${counts.byKind[kind]}`)
     .join(', ');
-  return [`samples: ${counts.passed} passed, ${counts.failed} failed (${kinds})`, `${counts.passed} passed, ${counts.failed} failed`];
+  return [
+    `samples: ${counts.passed} passed, ${counts.failed} failed (${kinds})`,
+    `${counts.passed} passed, ${counts.failed} failed`,
+  ];
 }
 
 export function defaultJobs(): number {

@@ -23,14 +23,19 @@ export function chapterProblems(relativePath: string, source: string): string[] 
   const part = path.basename(path.dirname(relativePath));
   const nameMatch = CHAPTER_NAME.exec(fileName);
   if (!BOOK_PARTS.some((bookPart) => bookPart.dirName === part)) {
-    problems.push(`${relativePath}:1: is not in a part's folder; move it to docs/${BOOK_PARTS.map((p) => p.dirName).join('/, docs/')}/`);
+    problems.push(
+      `${relativePath}:1: is not in a part's folder; move it to docs/${BOOK_PARTS.map((p) => p.dirName).join('/, docs/')}/`,
+    );
   }
   if (!nameMatch) {
     problems.push(`${relativePath}:1: chapter files are named <nn>-<slug>.mdx, such as 03-setting-up.mdx`);
   }
   const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(source);
   if (!frontMatter) {
-    return [...problems, `${relativePath}:1: has no front matter; start the file with --- title, description, sidebar_position ---`];
+    return [
+      ...problems,
+      `${relativePath}:1: has no front matter; start the file with --- title, description, sidebar_position ---`,
+    ];
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(frontMatter[1]!, {lineCounter});
@@ -44,20 +49,27 @@ export function chapterProblems(relativePath: string, source: string): string[] 
   const data: unknown = document.toJS();
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const lineOf = (key: string): number => {
-    const pair = document.contents && 'items' in document.contents
-      ? (document.contents.items as {key: {value?: unknown; range?: [number, number, number]}}[]).find((item) => item.key.value === key)
-      : undefined;
+    const pair =
+      document.contents && 'items' in document.contents
+        ? (document.contents.items as {key: {value?: unknown; range?: [number, number, number]}}[]).find(
+            (item) => item.key.value === key,
+          )
+        : undefined;
     return pair?.key.range ? lineCounter.linePos(pair.key.range[0]).line + 1 : 2;
   };
   for (const key of ['title', 'description'] as const) {
     const value = fields[key];
     if (typeof value !== 'string' || value.trim() === '') {
-      problems.push(`${relativePath}:${value === undefined ? 2 : lineOf(key)}: front matter needs a non-empty \`${key}\` string`);
+      problems.push(
+        `${relativePath}:${value === undefined ? 2 : lineOf(key)}: front matter needs a non-empty \`${key}\` string`,
+      );
     }
   }
   const description = fields.description;
   if (typeof description === 'string' && description.length > 200) {
-    problems.push(`${relativePath}:${lineOf('description')}: description is ${description.length} characters; keep it under 200 for search results`);
+    problems.push(
+      `${relativePath}:${lineOf('description')}: description is ${description.length} characters; keep it under 200 for search results`,
+    );
   }
   const position = fields.sidebar_position;
   if (nameMatch && position !== Number(nameMatch[1])) {
@@ -85,13 +97,24 @@ describe('chapters', () => {
   });
 
   test('mistakes are reported with the file, the line and what to do', () => {
-    assert.deepEqual(chapterProblems('docs/foundations/03-setting-up.mdx', '---\ntitle: Setting up\ndescription: x\nsidebar_position: 4\n---\n'), [
-      'docs/foundations/03-setting-up.mdx:4: sidebar_position is 4; write sidebar_position: 3 to match the file name',
-    ]);
-    assert.deepEqual(chapterProblems('docs/foundations/03-setting-up.mdx', '---\ntitle: Setting up\nsidebar_position: 3\n---\n'), [
-      'docs/foundations/03-setting-up.mdx:2: front matter needs a non-empty `description` string',
-    ]);
-    assert.match(chapterProblems('docs/foundations/03-setting-up.mdx', '---\ntitle: [oops\n---\n')[0] ?? '', /^docs\/foundations\/03-setting-up\.mdx:\d+: front matter is not valid YAML/);
-    assert.match(chapterProblems('docs/misc/setup.mdx', '---\ntitle: a\ndescription: b\n---\n').join('\n'), /is not in a part's folder[\s\S]*named <nn>-<slug>\.mdx/);
+    assert.deepEqual(
+      chapterProblems(
+        'docs/foundations/03-setting-up.mdx',
+        '---\ntitle: Setting up\ndescription: x\nsidebar_position: 4\n---\n',
+      ),
+      ['docs/foundations/03-setting-up.mdx:4: sidebar_position is 4; write sidebar_position: 3 to match the file name'],
+    );
+    assert.deepEqual(
+      chapterProblems('docs/foundations/03-setting-up.mdx', '---\ntitle: Setting up\nsidebar_position: 3\n---\n'),
+      ['docs/foundations/03-setting-up.mdx:2: front matter needs a non-empty `description` string'],
+    );
+    assert.match(
+      chapterProblems('docs/foundations/03-setting-up.mdx', '---\ntitle: [oops\n---\n')[0] ?? '',
+      /^docs\/foundations\/03-setting-up\.mdx:\d+: front matter is not valid YAML/,
+    );
+    assert.match(
+      chapterProblems('docs/misc/setup.mdx', '---\ntitle: a\ndescription: b\n---\n').join('\n'),
+      /is not in a part's folder[\s\S]*named <nn>-<slug>\.mdx/,
+    );
   });
 });

@@ -86,7 +86,9 @@ describe('server-rendered quiz', () => {
 
   test('renders every option as a radio button inside its label', () => {
     const html = render(twoQuestions());
-    const radios = [...html.matchAll(/<label class="option"><input class="radio" type="radio" name="([^"]+)" value="(\d)"\/>/g)];
+    const radios = [
+      ...html.matchAll(/<label class="option"><input class="radio" type="radio" name="([^"]+)" value="(\d)"\/>/g),
+    ];
     assert.equal(radios.length, 5);
     const [first, second, third, fourth] = radios.map((match) => match[1]);
     assert.equal(first, second, 'the options of one question share a name');
@@ -243,7 +245,10 @@ describe('authoring errors', () => {
             <p>Does CPython enforce type hints?</p>
           </QuizQuestion>,
         ),
-      {message: '<QuizQuestion> (“Does CPython enforce type hints?”) is outside a <Quiz>; wrap the questions in <Quiz>…</Quiz>.'},
+      {
+        message:
+          '<QuizQuestion> (“Does CPython enforce type hints?”) is outside a <Quiz>; wrap the questions in <Quiz>…</Quiz>.',
+      },
     );
   });
 

@@ -5,10 +5,16 @@ import {isReferenceUrl, lookupReference, sectionTitleFromAnchor} from '../../src
 
 describe('reference catalogue', () => {
   test('a real page and anchor pass, with titles from the catalogue', () => {
-    const result = lookupReference('https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html#the-stack-and-the-heap');
+    const result = lookupReference(
+      'https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html#the-stack-and-the-heap',
+    );
     assert.deepEqual(result, {
       ok: true,
-      reference: {book: 'The Rust Programming Language', pageTitle: 'What is Ownership?', sectionTitle: 'The stack and the heap'},
+      reference: {
+        book: 'The Rust Programming Language',
+        pageTitle: 'What is Ownership?',
+        sectionTitle: 'The stack and the heap',
+      },
     });
   });
   test('a Rustlings exercise topic passes', () => {
@@ -18,7 +24,10 @@ describe('reference catalogue', () => {
   test('an unknown page fails and names the closest real page', () => {
     const result = lookupReference('https://doc.rust-lang.org/rust-by-example/scope/moves.html');
     assert.equal(result.ok, false);
-    assert.match(!result.ok ? result.message : '', /closest real page: https:\/\/doc\.rust-lang\.org\/rust-by-example\/scope\/move\.html$/);
+    assert.match(
+      !result.ok ? result.message : '',
+      /closest real page: https:\/\/doc\.rust-lang\.org\/rust-by-example\/scope\/move\.html$/,
+    );
   });
   test('an unknown anchor fails and names the closest real anchor', () => {
     const result = lookupReference('https://doc.rust-lang.org/book/ch03-01-variables-and-mutability.html#shadow');

@@ -15,7 +15,11 @@ export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES_DIR = path.join(import.meta.dirname, 'fixtures', 'remark');
 
 /** Processes `source` as if it were the file at `docPath` (relative to the site). */
-export async function runRemark(plugins: readonly Plugin<[], Root>[], source: string, docPath = 'docs/fixture.mdx'): Promise<string> {
+export async function runRemark(
+  plugins: readonly Plugin<[], Root>[],
+  source: string,
+  docPath = 'docs/fixture.mdx',
+): Promise<string> {
   const file = new VFile({path: path.join(SITE_DIR, docPath), cwd: SITE_DIR, value: source});
   const result = await unified()
     .use(remarkParse)

@@ -23,7 +23,12 @@ describe('normaliseLines', () => {
 });
 
 describe('findContiguousLines', () => {
-  const stderr = ['error[E0382]: borrow of moved value: `v`', ' --> src/main.rs:3:20', '  |', 'error: aborting due to 1 previous error'];
+  const stderr = [
+    'error[E0382]: borrow of moved value: `v`',
+    ' --> src/main.rs:3:20',
+    '  |',
+    'error: aborting due to 1 previous error',
+  ];
 
   it('finds a run of lines', () => {
     assert.equal(findContiguousLines(stderr, [' --> src/main.rs:3:20', '  |']), 1);
@@ -57,8 +62,14 @@ describe('unifiedDiff', () => {
   });
 
   it('handles missing and extra lines', () => {
-    assert.equal(unifiedDiff([], ['a'], {expected: 'e', actual: 'a'}), ['--- e', '+++ a', '@@ -0,0 +1,1 @@', '+a'].join('\n'));
-    assert.equal(unifiedDiff(['a', 'b'], ['a'], {expected: 'e', actual: 'a'}), ['--- e', '+++ a', '@@ -1,2 +1,1 @@', ' a', '-b'].join('\n'));
+    assert.equal(
+      unifiedDiff([], ['a'], {expected: 'e', actual: 'a'}),
+      ['--- e', '+++ a', '@@ -0,0 +1,1 @@', '+a'].join('\n'),
+    );
+    assert.equal(
+      unifiedDiff(['a', 'b'], ['a'], {expected: 'e', actual: 'a'}),
+      ['--- e', '+++ a', '@@ -1,2 +1,1 @@', ' a', '-b'].join('\n'),
+    );
   });
 });
 
@@ -86,9 +97,14 @@ describe('prepareRustProgram (rustdoc-style wrapping)', () => {
   });
 
   it('keeps crate attributes, extern crate and leading comments outside', () => {
-    const program = prepareRustProgram('#![allow(\n    dead_code,\n)]\n// setup\nextern crate core;\n\nstruct Order;\nlet _ = Order;');
+    const program = prepareRustProgram(
+      '#![allow(\n    dead_code,\n)]\n// setup\nextern crate core;\n\nstruct Order;\nlet _ = Order;',
+    );
     assert.equal(program.prefixLines, 6);
-    assert.equal(program.source, '#![allow(\n    dead_code,\n)]\n// setup\nextern crate core;\n\nfn main() {\nstruct Order;\nlet _ = Order;\n}\n');
+    assert.equal(
+      program.source,
+      '#![allow(\n    dead_code,\n)]\n// setup\nextern crate core;\n\nfn main() {\nstruct Order;\nlet _ = Order;\n}\n',
+    );
   });
 
   it('keeps use lines inside fn main, as rustdoc does', () => {
@@ -97,7 +113,10 @@ describe('prepareRustProgram (rustdoc-style wrapping)', () => {
 
   it('lets a snippet that ends in (()) use ?', () => {
     const program = prepareRustProgram('let n: u32 = "4".parse()?;\nOk::<(), std::num::ParseIntError>(())');
-    assert.match(program.source, /^fn main\(\) \{ fn _inner\(\) -> core::result::Result<\(\), impl core::fmt::Debug> \{\n/);
+    assert.match(
+      program.source,
+      /^fn main\(\) \{ fn _inner\(\) -> core::result::Result<\(\), impl core::fmt::Debug> \{\n/,
+    );
     assert.match(program.source, /\n\} _inner\(\)\.unwrap\(\) \}\n$/);
     assert.equal(program.lineOffset, 1);
   });
@@ -152,8 +171,16 @@ describe('raisedException', () => {
   });
 
   it('reads dotted names and exceptions without a message', () => {
-    assert.equal(raisedException('Traceback (most recent call last):\n  File "main.py", line 2\njson.decoder.JSONDecodeError: Expecting value')?.type, 'json.decoder.JSONDecodeError');
-    assert.equal(raisedException('Traceback (most recent call last):\n  File "main.py", line 2\nKeyboardInterrupt')?.type, 'KeyboardInterrupt');
+    assert.equal(
+      raisedException(
+        'Traceback (most recent call last):\n  File "main.py", line 2\njson.decoder.JSONDecodeError: Expecting value',
+      )?.type,
+      'json.decoder.JSONDecodeError',
+    );
+    assert.equal(
+      raisedException('Traceback (most recent call last):\n  File "main.py", line 2\nKeyboardInterrupt')?.type,
+      'KeyboardInterrupt',
+    );
   });
 
   it('reads a SyntaxError, which has no traceback header', () => {
@@ -179,7 +206,12 @@ describe('summaryLines and formatVerdict', () => {
 
   it('counts passes, failures and kinds, and ends with the plain line CI reads', () => {
     const report = {
-      verdicts: [verdict('rust run'), verdict('compile_fail', [{what: 'compiled without errors', todo: 'fix it'}]), verdict('python run'), verdict('included')],
+      verdicts: [
+        verdict('rust run'),
+        verdict('compile_fail', [{what: 'compiled without errors', todo: 'fix it'}]),
+        verdict('python run'),
+        verdict('included'),
+      ],
       versions: [],
       pages: 1,
       durationMs: 1,
@@ -191,7 +223,12 @@ describe('summaryLines and formatVerdict', () => {
   });
 
   it('prints path:line: what is wrong; what to do, with details indented', () => {
-    const text = formatVerdict(verdict('compile_fail', [{what: 'compiled without errors', todo: 'make it fail', details: '\nwarning: x\n  |'}]));
-    assert.equal(text, 'docs/a.mdx:12: `rust compile_fail=E0382` sample compiled without errors; make it fail\n    warning: x\n      |');
+    const text = formatVerdict(
+      verdict('compile_fail', [{what: 'compiled without errors', todo: 'make it fail', details: '\nwarning: x\n  |'}]),
+    );
+    assert.equal(
+      text,
+      'docs/a.mdx:12: `rust compile_fail=E0382` sample compiled without errors; make it fail\n    warning: x\n      |',
+    );
   });
 });

@@ -17,11 +17,16 @@ interface Run {
 
 function verify(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'tests/samples/verify.ts', ...args], {encoding: 'utf8', env: {...process.env, INIT_CWD: process.cwd()}}, (error, stdout, stderr) => {
-      const lines = stdout.trimEnd().split('\n');
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({status, stdout, stderr, lastLine: lines[lines.length - 1]});
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'tests/samples/verify.ts', ...args],
+      {encoding: 'utf8', env: {...process.env, INIT_CWD: process.cwd()}},
+      (error, stdout, stderr) => {
+        const lines = stdout.trimEnd().split('\n');
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({status, stdout, stderr, lastLine: lines[lines.length - 1]});
+      },
+    );
   });
 }
 
@@ -61,7 +66,10 @@ describe('verify-samples command', () => {
     const first = await verify('--jobs', '2', fixturePath('cli.mdx'));
     assert.equal(first.status, 0, first.stdout + first.stderr);
     assert.match(first.stdout, /^toolchains: rustc 1\.95\.0 .* · Python 3\.11\.\d+ · ruff /m);
-    assert.match(first.stdout, /^samples: 2 passed, 0 failed \(rust run 1, no_run 0, should_panic 0, compile_fail 0, python run 1, raises 0, ignored 0, included 0\)$/m);
+    assert.match(
+      first.stdout,
+      /^samples: 2 passed, 0 failed \(rust run 1, no_run 0, should_panic 0, compile_fail 0, python run 1, raises 0, ignored 0, included 0\)$/m,
+    );
     assert.equal(first.lastLine, '2 passed, 0 failed');
     const second = await verify(fixturePath('cli.mdx'));
     assert.match(second.stdout, /\(2 from cache, \d+ jobs\)/);
@@ -70,7 +78,10 @@ describe('verify-samples command', () => {
   it('fails with exit code 1, the page and the line', async () => {
     const {status, stdout, lastLine} = await runs.failing!;
     assert.equal(status, 1);
-    assert.match(stdout, /^tests\/unit\/fixtures\/samples\/cli-failing\.mdx:11: a `text output` block must follow a python or rust sample/m);
+    assert.match(
+      stdout,
+      /^tests\/unit\/fixtures\/samples\/cli-failing\.mdx:11: a `text output` block must follow a python or rust sample/m,
+    );
     assert.equal(lastLine, '1 passed, 1 failed');
   });
 

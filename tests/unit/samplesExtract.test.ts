@@ -30,13 +30,29 @@ describe('extractSamples', () => {
   });
 
   it('keeps line numbers of the file when there is front matter', () => {
-    const {samples} = extractSamples(page('---', 'title: A {brace}', 'description: x', '---', '', `${fence}rust`, 'fn main() {}', fence), 'docs/a.mdx');
+    const {samples} = extractSamples(
+      page('---', 'title: A {brace}', 'description: x', '---', '', `${fence}rust`, 'fn main() {}', fence),
+      'docs/a.mdx',
+    );
     assert.equal(samples[0]?.line, 6);
   });
 
   it('pairs output and error blocks that follow a sample', () => {
     const {samples, problems} = extractSamples(
-      page(`${fence}python raises=ValueError`, 'print(1)', 'float("x")', fence, '', `${fence}text output`, '1', fence, '', `${fence}text error`, 'ValueError: x', fence),
+      page(
+        `${fence}python raises=ValueError`,
+        'print(1)',
+        'float("x")',
+        fence,
+        '',
+        `${fence}text output`,
+        '1',
+        fence,
+        '',
+        `${fence}text error`,
+        'ValueError: x',
+        fence,
+      ),
       'docs/a.mdx',
     );
     assert.deepEqual(problems, []);
@@ -98,18 +114,51 @@ describe('extractSamples', () => {
   });
 
   it('reports an output block separated from its sample by prose', () => {
-    const {samples, problems} = extractSamples(page(`${fence}python`, 'print(1)', fence, '', 'It prints:', '', `${fence}text output`, '1', fence), 'docs/a.mdx');
+    const {samples, problems} = extractSamples(
+      page(`${fence}python`, 'print(1)', fence, '', 'It prints:', '', `${fence}text output`, '1', fence),
+      'docs/a.mdx',
+    );
     assert.equal(samples[0]?.output, undefined);
     assert.equal(problems[0]?.line, 7);
   });
 
   it('reports an output block that follows its sample outside the JSX element', () => {
-    const {problems} = extractSamples(page('<CodeCompare>', '', `${fence}python`, 'print(1)', fence, '', '</CodeCompare>', '', `${fence}text output`, '1', fence), 'docs/a.mdx');
+    const {problems} = extractSamples(
+      page(
+        '<CodeCompare>',
+        '',
+        `${fence}python`,
+        'print(1)',
+        fence,
+        '',
+        '</CodeCompare>',
+        '',
+        `${fence}text output`,
+        '1',
+        fence,
+      ),
+      'docs/a.mdx',
+    );
     assert.equal(problems[0]?.line, 9);
   });
 
   it('reports a second output block', () => {
-    const {problems} = extractSamples(page(`${fence}python`, 'print(1)', fence, '', `${fence}text output`, '1', fence, '', `${fence}text output`, '1', fence), 'docs/a.mdx');
+    const {problems} = extractSamples(
+      page(
+        `${fence}python`,
+        'print(1)',
+        fence,
+        '',
+        `${fence}text output`,
+        '1',
+        fence,
+        '',
+        `${fence}text output`,
+        '1',
+        fence,
+      ),
+      'docs/a.mdx',
+    );
     assert.equal(problems[0]?.line, 9);
     assert.match(problems[0]!.message, /a second `text output` block for the sample at line 1/);
   });
@@ -120,7 +169,10 @@ describe('extractSamples', () => {
   });
 
   it('reports fences that look like samples but would not be checked', () => {
-    const {problems} = extractSamples(page(`${fence}py`, 'print(1)', fence, '', `${fence}rust,no_run`, 'fn main() {}', fence), 'docs/a.mdx');
+    const {problems} = extractSamples(
+      page(`${fence}py`, 'print(1)', fence, '', `${fence}rust,no_run`, 'fn main() {}', fence),
+      'docs/a.mdx',
+    );
     assert.deepEqual(
       problems.map((problem) => [problem.line, problem.message]),
       [
@@ -131,7 +183,22 @@ describe('extractSamples', () => {
   });
 
   it('leaves other languages and plain text alone', () => {
-    const {samples, problems} = extractSamples(page(`${fence}console`, '$ cargo run', fence, '', `${fence}text`, 'plain', fence, '', `${fence}toml`, 'a = 1', fence), 'docs/a.mdx');
+    const {samples, problems} = extractSamples(
+      page(
+        `${fence}console`,
+        '$ cargo run',
+        fence,
+        '',
+        `${fence}text`,
+        'plain',
+        fence,
+        '',
+        `${fence}toml`,
+        'a = 1',
+        fence,
+      ),
+      'docs/a.mdx',
+    );
     assert.deepEqual([samples, problems], [[], []]);
   });
 

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 
-import {parseSampleMeta, playgroundUrl, resultBlockKind, splitHiddenLines, tokenizeMeta, wrapRustSnippet} from '../../src/remark/sampleFence';
+import {
+  parseSampleMeta,
+  playgroundUrl,
+  resultBlockKind,
+  splitHiddenLines,
+  tokenizeMeta,
+  wrapRustSnippet,
+} from '../../src/remark/sampleFence';
 
 function parsed(language: 'rust' | 'python', meta: string) {
   const result = parseSampleMeta(language, meta);
@@ -63,7 +70,10 @@ describe('parseSampleMeta for rust', () => {
 
   it('reads compile_fail with one code or several', () => {
     assert.deepEqual(parsed('rust', 'compile_fail=E0382').mode, {kind: 'compile_fail', errorCodes: ['E0382']});
-    assert.deepEqual(parsed('rust', 'compile_fail=E0382,E0499').mode, {kind: 'compile_fail', errorCodes: ['E0382', 'E0499']});
+    assert.deepEqual(parsed('rust', 'compile_fail=E0382,E0499').mode, {
+      kind: 'compile_fail',
+      errorCodes: ['E0382', 'E0499'],
+    });
   });
 
   it('rejects compile_fail without a code, or with something that is not a code', () => {
@@ -90,7 +100,10 @@ describe('parseSampleMeta for rust', () => {
   });
 
   it('rejects unknown words and python words, naming the known ones', () => {
-    assert.match(rejected('rust', 'no_rnu'), /unknown attribute `no_rnu` on a rust sample; known: no_run, should_panic/);
+    assert.match(
+      rejected('rust', 'no_rnu'),
+      /unknown attribute `no_rnu` on a rust sample; known: no_run, should_panic/,
+    );
     assert.match(rejected('rust', 'raises=ValueError'), /unknown attribute `raises=ValueError`/);
   });
 
@@ -104,7 +117,10 @@ describe('parseSampleMeta for rust', () => {
       file: 'examples/etl/src/main.rs',
       region: 'parse_price',
     });
-    assert.deepEqual(parsed('rust', 'file="examples/etl/src/main.rs"').mode, {kind: 'include', file: 'examples/etl/src/main.rs'});
+    assert.deepEqual(parsed('rust', 'file="examples/etl/src/main.rs"').mode, {
+      kind: 'include',
+      file: 'examples/etl/src/main.rs',
+    });
   });
 
   it('rejects region without file, and file with another mode', () => {
@@ -119,8 +135,14 @@ describe('parseSampleMeta for python', () => {
   });
 
   it('reads raises with a plain or dotted exception name', () => {
-    assert.deepEqual(parsed('python', 'raises=ZeroDivisionError').mode, {kind: 'raises', exception: 'ZeroDivisionError'});
-    assert.deepEqual(parsed('python', 'raises=json.decoder.JSONDecodeError').mode, {kind: 'raises', exception: 'json.decoder.JSONDecodeError'});
+    assert.deepEqual(parsed('python', 'raises=ZeroDivisionError').mode, {
+      kind: 'raises',
+      exception: 'ZeroDivisionError',
+    });
+    assert.deepEqual(parsed('python', 'raises=json.decoder.JSONDecodeError').mode, {
+      kind: 'raises',
+      exception: 'json.decoder.JSONDecodeError',
+    });
   });
 
   it('rejects raises without a type', () => {
@@ -133,7 +155,10 @@ describe('parseSampleMeta for python', () => {
   });
 
   it('rejects rust words', () => {
-    assert.match(rejected('python', 'no_run'), /unknown attribute `no_run` on a python sample; known: raises=ValueError/);
+    assert.match(
+      rejected('python', 'no_run'),
+      /unknown attribute `no_run` on a python sample; known: raises=ValueError/,
+    );
     assert.match(rejected('python', 'compile_fail=E0382'), /unknown attribute/);
     assert.match(rejected('python', 'edition2021'), /unknown attribute/);
   });
@@ -156,10 +181,15 @@ describe('resultBlockKind', () => {
 
 describe('splitHiddenLines for rust', () => {
   it('hides `# ` lines and lone `#` lines but compiles them', () => {
-    const code = ['# use std::fmt;', '#', 'fn main() {', '    # let hidden = 1;', '    println!("shown");', '}'].join('\n');
+    const code = ['# use std::fmt;', '#', 'fn main() {', '    # let hidden = 1;', '    println!("shown");', '}'].join(
+      '\n',
+    );
     const {shown, full} = splitHiddenLines('rust', code);
     assert.equal(shown, ['fn main() {', '    println!("shown");', '}'].join('\n'));
-    assert.equal(full, ['use std::fmt;', '', 'fn main() {', '    let hidden = 1;', '    println!("shown");', '}'].join('\n'));
+    assert.equal(
+      full,
+      ['use std::fmt;', '', 'fn main() {', '    let hidden = 1;', '    println!("shown");', '}'].join('\n'),
+    );
   });
 
   it('shows `##` as `#` and keeps attributes', () => {
@@ -184,10 +214,18 @@ describe('splitHiddenLines for python', () => {
   });
 
   it('keeps indentation of hidden lines and ignores `# hide` inside strings', () => {
-    const code = ['def total(rows):', '    rows = list(rows)  # hide', '    return sum(rows)', 'print("# hide me")'].join('\n');
+    const code = [
+      'def total(rows):',
+      '    rows = list(rows)  # hide',
+      '    return sum(rows)',
+      'print("# hide me")',
+    ].join('\n');
     const {shown, full} = splitHiddenLines('python', code);
     assert.equal(shown, ['def total(rows):', '    return sum(rows)', 'print("# hide me")'].join('\n'));
-    assert.equal(full, ['def total(rows):', '    rows = list(rows)', '    return sum(rows)', 'print("# hide me")'].join('\n'));
+    assert.equal(
+      full,
+      ['def total(rows):', '    rows = list(rows)', '    return sum(rows)', 'print("# hide me")'].join('\n'),
+    );
   });
 
   it('treats Rust-style `# ` lines as plain Python comments', () => {
@@ -216,15 +254,26 @@ describe('wrapRustSnippet (the Playground link)', () => {
   });
 
   it('wraps a snippet in fn main, after crate attributes, indented', () => {
-    assert.equal(wrapRustSnippet('#![allow(dead_code)]\nlet x = 1;\nprintln!("{x}");'), '#![allow(dead_code)]\nfn main() {\n    let x = 1;\n    println!("{x}");\n}');
+    assert.equal(
+      wrapRustSnippet('#![allow(dead_code)]\nlet x = 1;\nprintln!("{x}");'),
+      '#![allow(dead_code)]\nfn main() {\n    let x = 1;\n    println!("{x}");\n}',
+    );
   });
 
   it('gives a program that compiles, also for a snippet that uses ? and ends in (())', () => {
     assert.equal(runRust(wrapRustSnippet('let rows = [3, 4];\nprintln!("{}", rows.len());')), '2\n');
-    assert.equal(runRust(wrapRustSnippet('let count: u32 = "42".parse()?;\nprintln!("{count}");\nOk::<(), std::num::ParseIntError>(())')), '42\n');
+    assert.equal(
+      runRust(
+        wrapRustSnippet('let count: u32 = "42".parse()?;\nprintln!("{count}");\nOk::<(), std::num::ParseIntError>(())'),
+      ),
+      '42\n',
+    );
   });
 
   it('links to the Playground with the edition', () => {
-    assert.match(playgroundUrl('let x = 1;', '2021'), /^https:\/\/play\.rust-lang\.org\/\?version=stable&mode=debug&edition=2021&code=fn%20main/);
+    assert.match(
+      playgroundUrl('let x = 1;', '2021'),
+      /^https:\/\/play\.rust-lang\.org\/\?version=stable&mode=debug&edition=2021&code=fn%20main/,
+    );
   });
 });

@@ -65,7 +65,11 @@ export default function CodeCompare({children}: Props): ReactNode {
           <div className={styles.toolbar}>{toggle}</div>
           <div className={styles.sideBySide}>
             {samples.map((sample) => (
-              <div key={sample.props.language} className={styles.pane} role="group" aria-label={LANGUAGE_LABELS[sample.props.language]}>
+              <div
+                key={sample.props.language}
+                className={styles.pane}
+                role="group"
+                aria-label={LANGUAGE_LABELS[sample.props.language]}>
                 <span className={styles.paneTitle}>{LANGUAGE_LABELS[sample.props.language]}</span>
                 {sample}
               </div>
@@ -77,7 +81,10 @@ export default function CodeCompare({children}: Props): ReactNode {
           <div className={styles.toolbarFloating}>{toggle}</div>
           <Tabs groupId={LANGUAGE_GROUP} queryString={LANGUAGE_QUERY} className={styles.tabList}>
             {samples.map((sample) => (
-              <TabItem key={sample.props.language} value={sample.props.language} label={LANGUAGE_LABELS[sample.props.language]}>
+              <TabItem
+                key={sample.props.language}
+                value={sample.props.language}
+                label={LANGUAGE_LABELS[sample.props.language]}>
                 <span className={styles.paneLabel} data-pane-label="">
                   {LANGUAGE_LABELS[sample.props.language]}
                 </span>

@@ -155,10 +155,7 @@ export function QuizQuestion({options, answer, why, children}: Props): ReactNode
               Check
             </button>
             {verdict === 'correct' || verdict === 'wrong' ? (
-              <button
-                type="button"
-                className={`button button--secondary ${styles.button}`}
-                onClick={tryAgain}>
+              <button type="button" className={`button button--secondary ${styles.button}`} onClick={tryAgain}>
                 Try again
               </button>
             ) : null}

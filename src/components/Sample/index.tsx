@@ -25,10 +25,18 @@ function errorIndexUrl(code: string): string {
 }
 
 /** A short line above the code saying what the sample does when checked, when it is not a plain run. */
-function Verdict({mode, errorCodes, exception, ignoreReason}: Omit<Props, 'language' | 'children' | 'playground'>): ReactNode {
+function Verdict({
+  mode,
+  errorCodes,
+  exception,
+  ignoreReason,
+}: Omit<Props, 'language' | 'children' | 'playground'>): ReactNode {
   switch (mode) {
     case 'compile_fail': {
-      const codes = (errorCodes ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+      const codes = (errorCodes ?? '')
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean);
       return (
         <p className={styles.verdict} data-verdict="error">
           Does not compile:{' '}

@@ -15,8 +15,8 @@ export default function NotFoundContent({className}: Props): ReactNode {
     <main className={`container margin-vert--xl ${className ?? ''}`}>
       <Heading as="h1">This page is not in the book</Heading>
       <p>
-        The link you followed may be out of date. <Link to="/search">Search the book</Link> for what you were looking for,
-        or pick a chapter below.
+        The link you followed may be out of date. <Link to="/search">Search the book</Link> for what you were looking
+        for, or pick a chapter below.
       </p>
       <BookContents partHeading="h2" />
     </main>
