@@ -1,0 +1,60 @@
+"""Command line: ``etl INPUT.csv -o OUTPUT.pb [--skip-invalid]``."""
+
+import argparse
+import io
+import sys
+from collections.abc import Sequence
+
+from etl import __version__
+from etl.job import run
+
+
+def non_empty(text: str) -> str:
+    """An argparse type: reject "" as clap does, rather than fail later opening it."""
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
+# ANCHOR: cli
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="etl",
+        description="Validate an orders CSV file and write its rows as "
+        "length-delimited protobuf Order messages.",
+        allow_abbrev=False,  # --skip would otherwise mean --skip-invalid
+    )
+    parser.add_argument(
+        "input", type=non_empty, metavar="INPUT", help="orders CSV file: UTF-8, with a header row"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=non_empty,
+        required=True,
+        metavar="OUTPUT",
+        help="file to write the orders to",
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="report invalid rows and go on, instead of stopping at the first one",
+    )
+    return parser
+
+
+# ANCHOR_END: cli
+
+
+# ANCHOR: main
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        # Paths come from the OS as bytes; surrogateescape prints them back
+        # byte for byte, even when they are not valid UTF-8.
+        sys.stderr.reconfigure(encoding="utf-8", errors="surrogateescape")
+    return run(args.input, args.output, skip_invalid=args.skip_invalid, stderr=sys.stderr)
+
+
+# ANCHOR_END: main

@@ -1,0 +1,113 @@
+"""The job: read the CSV, validate each row, write the orders, report what happened."""
+
+import enum
+import os
+from dataclasses import dataclass
+from typing import TextIO
+
+from etl.errors import InvalidField
+from etl.reader import HeaderError, check_record, open_csv, read_header, read_records
+from etl.validation import parse_row
+from etl.writer import DelimitedWriter, OutputError, atomic_output
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    IO_ERROR = 1
+    INVALID_INPUT = 2  # also what argparse uses for usage errors
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    written: int = 0
+    skipped: int = 0
+
+    def __str__(self) -> str:
+        return f"read {self.read} rows, wrote {self.written}, skipped {self.skipped}"
+
+
+class _Stop(Exception):
+    """Raised once a fatal problem has been reported, to unwind to ``run``."""
+
+    def __init__(self, code: ExitCode) -> None:
+        super().__init__(code.name)
+        self.code = code
+
+
+# ANCHOR: reporter
+@dataclass
+class Reporter:
+    """Print problems as ``PATH:LINE: SUBJECT: reason``, like a compiler, so that
+    editors and ``grep`` can jump to them."""
+
+    path: str
+    stderr: TextIO
+
+    def problem(self, line: int, error: InvalidField) -> None:
+        print(f"{self.path}:{line}: {error.subject}: {error.reason}", file=self.stderr)
+
+    def io_error(self, path: str, action: str, error: OSError) -> None:
+        # The C library's text for errno ("No such file or directory"): the
+        # same words the Rust port prints, unlike str(error).
+        reason = os.strerror(error.errno) if error.errno is not None else str(error)
+        print(f"{path}: cannot {action}: {reason}", file=self.stderr)
+
+
+# ANCHOR_END: reporter
+
+
+# ANCHOR: run
+def run(input_path: str, output_path: str, *, skip_invalid: bool, stderr: TextIO) -> ExitCode:
+    """Run the job; print problems and the summary line to ``stderr``; return the exit code."""
+    summary = Summary()
+    reporter = Reporter(input_path, stderr)
+    try:
+        _convert(input_path, output_path, skip_invalid, summary, reporter)
+        code = ExitCode.OK
+    except _Stop as stop:
+        code = stop.code
+    except OutputError as error:
+        reporter.io_error(output_path, "write", error.error)
+        code = ExitCode.IO_ERROR
+    except OSError as error:
+        reporter.io_error(input_path, "read", error)
+        code = ExitCode.IO_ERROR
+    print(summary, file=stderr)
+    return code
+
+
+# ANCHOR_END: run
+
+
+# ANCHOR: main_loop
+def _convert(
+    input_path: str, output_path: str, skip_invalid: bool, summary: Summary, reporter: Reporter
+) -> None:
+    with open_csv(input_path) as text:
+        records = read_records(text)
+        try:
+            names = read_header(records)
+        except HeaderError as error:
+            for problem in error.problems:
+                reporter.problem(error.line, problem)
+            raise _Stop(ExitCode.INVALID_INPUT) from None
+
+        with atomic_output(output_path) as out:
+            writer = DelimitedWriter(out)
+            for line, fields in records:
+                summary.read += 1
+                try:
+                    order = parse_row(check_record(names, fields))
+                except InvalidField as error:
+                    reporter.problem(line, error)
+                    if not skip_invalid:
+                        raise _Stop(ExitCode.INVALID_INPUT) from None
+                    summary.skipped += 1
+                    continue
+                writer.write(order)
+        # Only now is the output file in place.
+        summary.written = writer.count
+
+
+# ANCHOR_END: main_loop
