@@ -1,7 +1,6 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
-import {themes as prismThemes} from 'prism-react-renderer';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
@@ -11,6 +10,7 @@ import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkKatexStylesheet from './src/remark/katexStylesheet';
 import {prepareKatexAssets} from './src/plugins/katexAssets';
 import bookContentsPlugin from './src/plugins/bookContents';
+import {prismTheme} from './src/css/prismTheme';
 
 /**
  * Where the site is served from. `/` locally; a project sub-path such as
@@ -42,8 +42,11 @@ const config: Config = {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
 
-  // v4 turns on @docusaurus/faster (Rspack, SWC, Lightning CSS) and the future flags of v4.
-  future: {v4: true},
+  // v4 turns on @docusaurus/faster (Rspack, SWC, Lightning CSS) and the future
+  // flags of v4. All but SWC's HTML minifier: it unescapes `&lt;` in text, so
+  // `Vec&lt;f64&gt;` in a paragraph became a `<f64>` tag (lost text, a
+  // hydration error); the default minifier keeps the entities.
+  future: {v4: true, faster: {swcHtmlMinimizer: false}},
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
@@ -57,7 +60,7 @@ const config: Config = {
       tagName: 'noscript',
       attributes: {},
       innerHTML:
-        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] [role=tablist]{display:none}[data-code-compare] [data-pane-label]{display:block!important}</style>',
+        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] :is([role=tablist],[data-layout-toggle]){display:none}[data-code-compare] [data-pane-label]{display:block!important}</style>',
     },
   ],
 
@@ -110,6 +113,9 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
+        // Index prose, headings and inline code, not code blocks: they made
+        // the index three times larger for words the prose already holds.
+        ignoreCssSelectors: ['.theme-code-block'],
         searchBarShortcutHint: false,
       } satisfies Partial<SearchOptions>,
     ],
@@ -138,8 +144,9 @@ const config: Config = {
     docs: {sidebar: {hideable: true, autoCollapseCategories: false}},
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.vsDark,
+      // One theme of CSS variables for both modes (src/css/prismTheme.ts).
+      theme: prismTheme,
+      darkTheme: prismTheme,
       additionalLanguages: ['toml', 'bash', 'protobuf', 'diff'],
     },
   } satisfies Preset.ThemeConfig,

@@ -1,7 +1,16 @@
-import {Children, isValidElement, type KeyboardEvent, type ReactElement, type ReactNode} from 'react';
-import Tabs from '@theme/Tabs';
-import TabItem from '@theme/TabItem';
+import {
+  Children,
+  isValidElement,
+  useEffect,
+  useId,
+  useRef,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import {useHistory, useLocation} from '@docusaurus/router';
 import {useStorageSlot, useWindowSize} from '@docusaurus/theme-common';
+import {useScrollPositionBlocker} from '@docusaurus/theme-common/internal';
 
 import type {Props as SampleProps, SampleLanguage} from '../Sample';
 import styles from './styles.module.css';
@@ -13,39 +22,90 @@ export interface Props {
 
 const LANGUAGE_LABELS: Readonly<Record<SampleLanguage, string>> = {python: 'Python', rust: 'Rust'};
 
-/** Shared by every CodeCompare on every page: the reader's language, also `?lang=`. */
-const LANGUAGE_GROUP = 'code-language';
+/** Shared by every CodeCompare on every page: the reader's language, also settable with `?lang=`. */
+const LANGUAGE_STORAGE_KEY = 'rfpd.codeCompare.language';
 const LANGUAGE_QUERY = 'lang';
 /** Remembered layout: 'side-by-side' or 'tabs'. */
 const LAYOUT_STORAGE_KEY = 'rfpd.codeCompare.layout';
 
+function isLanguage(value: string | null): value is SampleLanguage {
+  return value === 'python' || value === 'rust';
+}
+
 function samplesOf(children: ReactNode): ReactElement<SampleProps>[] {
   return Children.toArray(children).filter(
-    (child): child is ReactElement<SampleProps> =>
-      isValidElement<SampleProps>(child) && (child.props.language === 'python' || child.props.language === 'rust'),
+    (child): child is ReactElement<SampleProps> => isValidElement<SampleProps>(child) && isLanguage(child.props.language),
   );
 }
 
-/** WAI-ARIA tabs: Space activates a focused tab too (Docusaurus' Tabs handles arrows and Enter). */
-function activateTabOnSpace(event: KeyboardEvent<HTMLElement>): void {
-  const target = event.target as HTMLElement;
-  if (event.key === ' ' && target.getAttribute('role') === 'tab') {
-    event.preventDefault();
-    target.click();
-  }
+/**
+ * The reader's language: remembered in local storage, shared by every
+ * CodeCompare on every page, and set by `?lang=python|rust` when the page
+ * opens. Server rendering (and hydration) shows Python; the stored choice
+ * applies right after, without remounting the samples.
+ */
+function useReaderLanguage(): [SampleLanguage, (language: SampleLanguage) => void] {
+  const [stored, slot] = useStorageSlot(LANGUAGE_STORAGE_KEY);
+  const location = useLocation();
+  const history = useHistory();
+  const fromQuery = new URLSearchParams(location.search).get(LANGUAGE_QUERY);
+
+  useEffect(() => {
+    if (isLanguage(fromQuery) && fromQuery !== slot.get()) {
+      slot.set(fromQuery);
+    }
+  }, [fromQuery, slot]);
+
+  const choose = (language: SampleLanguage): void => {
+    slot.set(language);
+    if (fromQuery !== null && fromQuery !== language) {
+      const search = new URLSearchParams(location.search);
+      search.set(LANGUAGE_QUERY, language);
+      history.replace({...location, search: search.toString()});
+    }
+  };
+  return [isLanguage(stored) ? stored : 'python', choose];
 }
 
 /**
  * A Python sample and its Rust counterpart. Readers pick a language in tabs
- * (synced across the site, remembered, settable with ?lang=python|rust) or, on
- * wide screens, show both side by side. The server-rendered HTML holds both
- * samples, so the page reads without JavaScript and prints both.
+ * (WAI-ARIA tabs: arrow keys, Home and End move between tabs, Enter or Space
+ * selects) or, on wide screens, show both side by side. The server-rendered
+ * HTML holds both samples, so the page reads without JavaScript and prints
+ * both.
+ *
+ * Its own tabs rather than the theme's Tabs: those remount every panel after
+ * hydration (doubling the work on a chapter with dozens of samples) and give
+ * tabs no aria-controls.
  */
 export default function CodeCompare({children}: Props): ReactNode {
   const samples = samplesOf(children);
   const windowSize = useWindowSize();
   const [layout, layoutSlot] = useStorageSlot(LAYOUT_STORAGE_KEY);
   const sideBySide = layout === 'side-by-side' && windowSize === 'desktop';
+  const [language, chooseLanguage] = useReaderLanguage();
+  const {blockElementScrollPositionUntilNextRender} = useScrollPositionBlocker();
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const id = useId();
+
+  const select = (tab: HTMLElement, next: SampleLanguage): void => {
+    if (next !== language) {
+      // Other CodeCompares above change height too: keep this one where the reader is looking.
+      blockElementScrollPositionUntilNextRender(tab);
+      chooseLanguage(next);
+    }
+  };
+
+  const moveFocus = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
+    const last = samples.length - 1;
+    const target = {ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last}[
+      event.key
+    ];
+    if (target !== undefined) {
+      event.preventDefault();
+      tabRefs.current[target]?.focus();
+    }
+  };
 
   const toggle = (
     <button
@@ -58,42 +118,72 @@ export default function CodeCompare({children}: Props): ReactNode {
     </button>
   );
 
+  if (sideBySide) {
+    return (
+      <section className={styles.codeCompare} data-code-compare="" aria-label="The same code in Python and Rust">
+        <div className={styles.toolbar}>{toggle}</div>
+        <div className={styles.sideBySide}>
+          {samples.map((sample) => (
+            <div
+              key={sample.props.language}
+              className={styles.pane}
+              role="group"
+              aria-label={LANGUAGE_LABELS[sample.props.language]}>
+              <span className={styles.paneTitle}>{LANGUAGE_LABELS[sample.props.language]}</span>
+              {sample}
+            </div>
+          ))}
+        </div>
+      </section>
+    );
+  }
+
   return (
     <section className={styles.codeCompare} data-code-compare="" aria-label="The same code in Python and Rust">
-      {sideBySide ? (
-        <>
-          <div className={styles.toolbar}>{toggle}</div>
-          <div className={styles.sideBySide}>
-            {samples.map((sample) => (
-              <div
-                key={sample.props.language}
-                className={styles.pane}
-                role="group"
-                aria-label={LANGUAGE_LABELS[sample.props.language]}>
-                <span className={styles.paneTitle}>{LANGUAGE_LABELS[sample.props.language]}</span>
-                {sample}
-              </div>
-            ))}
-          </div>
-        </>
-      ) : (
-        <div className={styles.tabbed} onKeyDown={activateTabOnSpace}>
-          <div className={styles.toolbarFloating}>{toggle}</div>
-          <Tabs groupId={LANGUAGE_GROUP} queryString={LANGUAGE_QUERY} className={styles.tabList}>
-            {samples.map((sample) => (
-              <TabItem
-                key={sample.props.language}
-                value={sample.props.language}
-                label={LANGUAGE_LABELS[sample.props.language]}>
-                <span className={styles.paneLabel} data-pane-label="">
-                  {LANGUAGE_LABELS[sample.props.language]}
-                </span>
-                {sample}
-              </TabItem>
-            ))}
-          </Tabs>
+      <div className={styles.header}>
+        <div role="tablist" aria-label="Language" className={styles.tabList}>
+          {samples.map((sample, index) => {
+            const sampleLanguage = sample.props.language;
+            const selected = sampleLanguage === language;
+            return (
+              <button
+                key={sampleLanguage}
+                ref={(element) => {
+                  tabRefs.current[index] = element;
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${sampleLanguage}`}
+                aria-selected={selected}
+                aria-controls={`${id}-panel-${sampleLanguage}`}
+                tabIndex={selected ? 0 : -1}
+                className={styles.tab}
+                onClick={(event) => select(event.currentTarget, sampleLanguage)}
+                onKeyDown={(event) => moveFocus(event, index)}>
+                {LANGUAGE_LABELS[sampleLanguage]}
+              </button>
+            );
+          })}
         </div>
-      )}
+        {toggle}
+      </div>
+      {samples.map((sample) => {
+        const sampleLanguage = sample.props.language;
+        return (
+          <div
+            key={sampleLanguage}
+            role="tabpanel"
+            id={`${id}-panel-${sampleLanguage}`}
+            aria-labelledby={`${id}-tab-${sampleLanguage}`}
+            hidden={sampleLanguage !== language}
+            className={styles.panel}>
+            <span className={styles.paneLabel} data-pane-label="">
+              {LANGUAGE_LABELS[sampleLanguage]}
+            </span>
+            {sample}
+          </div>
+        );
+      })}
     </section>
   );
 }
