@@ -6,6 +6,7 @@
 import {expect, test, type Locator, type Page} from '@playwright/test';
 
 import {watchPageErrors} from './pageErrors';
+import {waitUntilHydrated} from './pageAudit';
 
 /** A chapter with several CodeCompares, and another page with at least one. */
 const CHAPTER = 'foundations/welcome';
@@ -23,9 +24,11 @@ async function expectSelected(compare: Locator, language: 'Python' | 'Rust'): Pr
 test('the cover and a chapter load with no console error or failed request', async ({page}) => {
   const problems = watchPageErrors(page);
   await page.goto('');
+  await waitUntilHydrated(page);
   await expect(page.getByRole('heading', {level: 1, name: 'Rust for Python Developers'})).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', {name: 'Start reading'})).toBeVisible();
   await page.goto(CHAPTER);
+  await waitUntilHydrated(page);
   await expect(page.locator('article h1')).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);
@@ -33,6 +36,7 @@ test('the cover and a chapter load with no console error or failed request', asy
 
 test('a click switches the language of every CodeCompare on the page, and the choice is remembered', async ({page}) => {
   await page.goto(CHAPTER);
+  await waitUntilHydrated(page);
   const all = compares(page);
   expect(await all.count()).toBeGreaterThan(1);
   await expectSelected(all.nth(0), 'Python');
@@ -40,13 +44,16 @@ test('a click switches the language of every CodeCompare on the page, and the ch
   await expectSelected(all.nth(0), 'Rust');
   await expectSelected(all.nth(1), 'Rust');
   await page.reload();
+  await waitUntilHydrated(page);
   await expectSelected(compares(page).nth(0), 'Rust');
   await page.goto(OTHER_CHAPTER);
+  await waitUntilHydrated(page);
   await expectSelected(compares(page).nth(0), 'Rust');
 });
 
 test('arrow keys move between tabs; Enter and Space select', async ({page}) => {
   await page.goto(CHAPTER);
+  await waitUntilHydrated(page);
   const first = compares(page).nth(0);
   await tab(first, 'Python').focus();
   await page.keyboard.press('ArrowRight');
@@ -61,6 +68,7 @@ test('arrow keys move between tabs; Enter and Space select', async ({page}) => {
 
 test('?lang=rust picks Rust on a first visit', async ({page}) => {
   await page.goto(`${CHAPTER}?lang=rust`);
+  await waitUntilHydrated(page);
   await expectSelected(compares(page).nth(0), 'Rust');
   await expectSelected(compares(page).nth(1), 'Rust');
 });
@@ -70,6 +78,7 @@ test('side by side shows both languages on a wide screen, is remembered, and giv
 }) => {
   await page.setViewportSize({width: 1400, height: 900});
   await page.goto(CHAPTER);
+  await waitUntilHydrated(page);
   const first = compares(page).nth(0);
   await first.getByRole('button', {name: 'Side by side'}).click();
   for (const compare of [first, compares(page).nth(1)]) {
@@ -78,6 +87,7 @@ test('side by side shows both languages on a wide screen, is remembered, and giv
     await expect(compare.getByRole('button', {name: 'Side by side'})).toHaveAttribute('aria-pressed', 'true');
   }
   await page.reload();
+  await waitUntilHydrated(page);
   await expect(compares(page).nth(0).locator('[data-sample=rust]')).toBeVisible();
   await expect(compares(page).nth(0).locator('[data-sample=python]')).toBeVisible();
   await page.setViewportSize({width: 600, height: 900});
@@ -87,6 +97,7 @@ test('side by side shows both languages on a wide screen, is remembered, and giv
 
 test('the Playground link carries the full code, hidden lines included', async ({page}) => {
   await page.goto(`${CHAPTER}?lang=rust`);
+  await waitUntilHydrated(page);
   const link = compares(page)
     .nth(0)
     .getByRole('link', {name: /Run in Rust Playground/});
@@ -97,6 +108,7 @@ test('the Playground link carries the full code, hidden lines included', async (
 
 test('search finds a chapter by a word from it', async ({page}) => {
   await page.goto('');
+  await waitUntilHydrated(page);
   const searchBox = page.getByRole('navigation').getByLabel('Search', {exact: true});
   await searchBox.click();
   await searchBox.fill('Rustlings');
