@@ -34,7 +34,8 @@ function isLanguage(value: string | null): value is SampleLanguage {
 
 function samplesOf(children: ReactNode): ReactElement<SampleProps>[] {
   return Children.toArray(children).filter(
-    (child): child is ReactElement<SampleProps> => isValidElement<SampleProps>(child) && isLanguage(child.props.language),
+    (child): child is ReactElement<SampleProps> =>
+      isValidElement<SampleProps>(child) && isLanguage(child.props.language),
   );
 }
 
@@ -98,9 +99,12 @@ export default function CodeCompare({children}: Props): ReactNode {
 
   const moveFocus = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = samples.length - 1;
-    const target = {ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last}[
-      event.key
-    ];
+    const target = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (target !== undefined) {
       event.preventDefault();
       tabRefs.current[target]?.focus();
