@@ -224,32 +224,3 @@ export function splitHiddenLines(language: SampleLanguage, code: string): SplitC
   }
   return {shown: shown.join('\n'), full: full.join('\n')};
 }
-
-/**
- * Makes a Rust sample a whole program the way rustdoc does: code without
- * `fn main` goes inside one, after any crate attributes (`#![…]`); code that
- * ends in `(())` goes inside a function returning a `Result`, so `?` works.
- */
-export function wrapRustSnippet(full: string): string {
-  if (/\bfn\s+main\s*\(/.test(full)) {
-    return full;
-  }
-  const lines = full.split('\n');
-  const crateAttributes: string[] = [];
-  while (lines.length > 0 && /^\s*(#!\[.*\]\s*)?$/.test(lines[0]!)) {
-    crateAttributes.push(lines.shift()!);
-  }
-  const returnsResult = full.trimEnd().endsWith('(())');
-  const indent = returnsResult ? '        ' : '    ';
-  const body = lines.map((line) => (line === '' ? line : `${indent}${line}`)).join('\n');
-  const program = returnsResult
-    ? ['fn main() {', '    fn run() -> Result<(), impl std::fmt::Debug> {', body, '    }', '    run().unwrap();', '}']
-    : ['fn main() {', body, '}'];
-  return [...crateAttributes, ...program].join('\n').replace(/^\n+/, '');
-}
-
-/** A link that opens the sample, hidden lines included, in the Rust Playground. */
-export function playgroundUrl(full: string, edition: '2021' | '2024'): string {
-  const code = wrapRustSnippet(full);
-  return `https://play.rust-lang.org/?version=stable&mode=debug&edition=${edition}&code=${encodeURIComponent(code)}`;
-}

@@ -15,10 +15,10 @@ import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
 import {AuthoringError} from './authoringError';
+import {playgroundUrl} from './rustProgram';
 import {flowElement, isJsxElement, type JsxElement, stringAttribute} from './mdxJsx';
 import {
   parseSampleMeta,
-  playgroundUrl,
   resultBlockKind,
   type SampleAttributes,
   type SampleLanguage,

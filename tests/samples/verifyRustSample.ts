@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import {prepareRustProgram, type RustProgram, unwrapFormatted} from '../../src/remark/rustProgram';
 import {type SampleAttributes, splitHiddenLines} from '../../src/remark/sampleFence';
 import type {DocSample} from './extractSamples';
 import {describeEnding, type ProcessOutcome, runProcess} from './processes';
@@ -56,103 +57,6 @@ export const RUST_SAMPLE_PATH = 'src/main.rs';
 
 /** Lint levels of every Rust sample (besides clippy's defaults, which stay on). */
 const LINT_FLAGS = ['-A', 'unused'];
-
-// ------------------------------------------------------------- wrapping
-
-export interface RustProgram {
-  /** What rustc compiles. */
-  readonly source: string;
-  readonly wrapped: boolean;
-  /** Leading lines kept outside `fn main` (crate attributes, extern crate, comments). */
-  readonly prefixLines: number;
-  /** Lines the wrapper inserts before the sample's body (0 or 1). */
-  readonly lineOffset: number;
-  /** What rustfmt checks: the sample as rustdoc sees it, body indented inside `fn main`. */
-  readonly formatSource: string;
-}
-
-function withoutLineComment(line: string): string {
-  const at = line.indexOf('//');
-  return at === -1 ? line : line.slice(0, at);
-}
-
-/** True when the code defines `fn main` (rustdoc's test, as text: comments skipped). */
-export function hasMainFunction(code: string): boolean {
-  return code.split('\n').some((line) => /\bfn\s+main\s*\(/.test(withoutLineComment(line)));
-}
-
-/** How many leading lines rustdoc keeps outside `fn main` (its partition_source). */
-function leadingCrateLines(lines: readonly string[]): number {
-  let index = 0;
-  let seenExternCrate = false;
-  while (index < lines.length) {
-    const trimmed = lines[index]!.trim();
-    const isComment = trimmed.startsWith('//') && !trimmed.startsWith('///');
-    if (!seenExternCrate && trimmed.startsWith('#![')) {
-      // An attribute may span lines: take lines until its brackets balance.
-      let depth = 0;
-      do {
-        for (const char of lines[index]!) {
-          if (char === '[') depth += 1;
-          if (char === ']') depth -= 1;
-        }
-        index += 1;
-      } while (depth > 0 && index < lines.length);
-      continue;
-    }
-    if (trimmed === '' || isComment) {
-      index += 1;
-      continue;
-    }
-    if (/^(#\[macro_use\]\s*)?extern\s+crate\b/.test(trimmed)) {
-      seenExternCrate = true;
-      index += 1;
-      continue;
-    }
-    break;
-  }
-  return index;
-}
-
-const MAIN_OPEN = 'fn main() {';
-const RESULT_MAIN_OPEN = 'fn main() { fn _inner() -> core::result::Result<(), impl core::fmt::Debug> {';
-const RESULT_MAIN_CLOSE = '} _inner().unwrap() }';
-
-/** The sample as a whole program, the way rustdoc builds a doctest. */
-export function prepareRustProgram(full: string): RustProgram {
-  const code = full.replace(/\s+$/, '');
-  if (hasMainFunction(code)) {
-    return {source: `${code}\n`, wrapped: false, prefixLines: 0, lineOffset: 0, formatSource: `${code}\n`};
-  }
-  const lines = code.split('\n');
-  const prefixLines = leadingCrateLines(lines);
-  const prefix = lines.slice(0, prefixLines);
-  const body = lines.slice(prefixLines);
-  const returnsResult = code.endsWith('(())');
-  const source = [
-    ...prefix,
-    returnsResult ? RESULT_MAIN_OPEN : MAIN_OPEN,
-    ...body,
-    returnsResult ? RESULT_MAIN_CLOSE : '}',
-  ].join('\n');
-  const indented = body.map((line) => (line === '' ? line : `    ${line}`));
-  const formatSource = [...prefix, MAIN_OPEN, ...indented, '}'].join('\n');
-  return {source: `${source}\n`, wrapped: true, prefixLines, lineOffset: 1, formatSource: `${formatSource}\n`};
-}
-
-/** Undoes the formatting wrapper: rustfmt's output in the sample's own terms. */
-export function unwrapFormatted(formatted: string, program: RustProgram): string | undefined {
-  if (!program.wrapped) {
-    return formatted;
-  }
-  const lines = formatted.replace(/\n+$/, '').split('\n');
-  const open = lines.indexOf(MAIN_OPEN);
-  if (open === -1 || lines[lines.length - 1] !== '}') {
-    return undefined;
-  }
-  const body = lines.slice(open + 1, -1).map((line) => (line.startsWith('    ') ? line.slice(4) : line));
-  return [...lines.slice(0, open), ...body].join('\n');
-}
 
 // ------------------------------------------------------------- diagnostics
 

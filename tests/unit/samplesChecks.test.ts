@@ -9,7 +9,8 @@ import {formatVerdict, type SampleVerdict} from '../samples/sampleVerdicts';
 import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff} from '../samples/textCompare';
 import {summaryLines} from '../samples/verifySamples';
 import {raisedException} from '../samples/verifyPythonSample';
-import {hasMainFunction, parseDiagnostics, prepareRustProgram, unwrapFormatted} from '../samples/verifyRustSample';
+import {hasMainFunction, prepareRustProgram, unwrapFormatted} from '../../src/remark/rustProgram';
+import {parseDiagnostics} from '../samples/verifyRustSample';
 
 describe('normaliseLines', () => {
   it('ignores trailing whitespace on each line and trailing blank lines', () => {

@@ -9,14 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 
-import {
-  parseSampleMeta,
-  playgroundUrl,
-  resultBlockKind,
-  splitHiddenLines,
-  tokenizeMeta,
-  wrapRustSnippet,
-} from '../../src/remark/sampleFence';
+import {playgroundUrl, prepareRustProgram} from '../../src/remark/rustProgram';
+import {parseSampleMeta, resultBlockKind, splitHiddenLines, tokenizeMeta} from '../../src/remark/sampleFence';
+
+/** The program the Playground link carries, without its final newline. */
+const wrapRustSnippet = (full: string): string => prepareRustProgram(full).readableSource.replace(/\n$/, '');
 
 function parsed(language: 'rust' | 'python', meta: string) {
   const result = parseSampleMeta(language, meta);
@@ -235,7 +232,7 @@ describe('splitHiddenLines for python', () => {
   });
 });
 
-describe('wrapRustSnippet (the Playground link)', () => {
+describe('readableSource (the Playground link)', () => {
   /** Compiles and runs a program with the pinned rustc; gives its stdout. */
   function runRust(source: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samples-fence-'));
