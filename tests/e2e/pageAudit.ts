@@ -4,7 +4,7 @@
  * whether the page body scrolls sideways.
  */
 import AxeBuilder from '@axe-core/playwright';
-import {expect, type Page} from '@playwright/test';
+import {expect, type Page, type Request} from '@playwright/test';
 
 import {isOwnOrigin} from './builtSite';
 import {watchPageErrors} from './pageErrors';
@@ -80,19 +80,33 @@ export async function waitUntilHydrated(page: Page): Promise<void> {
 }
 
 /**
- * The lead's watchPageErrors, minus one thing that is not a fault: a chunk Docusaurus prefetches
- * for a link (`<link rel=prefetch>`, sent with `Sec-Purpose: prefetch`) that the browser drops
- * because the test moves on to another page. Everything else it reports stands.
+ * The lead's watchPageErrors, minus what is not a fault of the site: a chunk Docusaurus prefetches
+ * for a link (`<link rel=prefetch>`, sent with `Sec-Purpose: prefetch`) that the browser drops,
+ * and a request still in flight when the test itself leaves the page (call `leavingPage()` just
+ * before such a `goto`): the browser cuts those short with ERR_ABORTED. Everything else stands.
  */
-export function watchPageProblems(page: Page): {readonly list: () => string[]} {
+export function watchPageProblems(page: Page): {readonly list: () => string[]; readonly leavingPage: () => void} {
   const problems = watchPageErrors(page);
-  const droppedPrefetches = new Set<string>();
+  const dropped = new Set<string>();
+  const inFlight = new Set<Request>();
+  const cutShortByTest = new Set<Request>();
+  page.on('request', (request) => inFlight.add(request));
+  page.on('requestfinished', (request) => inFlight.delete(request));
   page.on('requestfailed', (request) => {
+    inFlight.delete(request);
     const headers = request.headers();
     const prefetch = /prefetch/.test(headers['sec-purpose'] ?? headers['purpose'] ?? '');
-    if (prefetch && request.failure()?.errorText === 'net::ERR_ABORTED') {
-      droppedPrefetches.add(`request failed: ${request.url()} (net::ERR_ABORTED)`);
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && (prefetch || cutShortByTest.has(request))) {
+      dropped.add(`request failed: ${request.url()} (net::ERR_ABORTED)`);
     }
   });
-  return {list: () => problems.filter((problem) => !droppedPrefetches.has(problem))};
+  return {
+    list: () => problems.filter((problem) => !dropped.has(problem)),
+    leavingPage: () => {
+      for (const request of inFlight) {
+        cutShortByTest.add(request);
+      }
+    },
+  };
 }

@@ -149,10 +149,19 @@ test.describe('hostile input', () => {
       for (const option of await page.getByRole('option').all()) {
         expect(await option.innerHTML()).not.toMatch(/<(script|img)\b/i);
       }
+      // Enter opens the first option when there is one: let that navigation finish (Docusaurus
+      // changes the URL once the new page's chunks have loaded) before the test moves on, so no
+      // request of it is cut short.
+      const optionCount = await page.getByRole('option').count();
+      const urlBefore = page.url();
       await searchBox.press('Enter');
+      if (optionCount > 0) {
+        await expect(page).not.toHaveURL(urlBefore);
+      }
       await page.waitForLoadState('networkidle');
       expect(await injected(page)).toEqual([]);
 
+      problems.leavingPage();
       await page.goto(`search?q=${encodeURIComponent(query)}`, {waitUntil: 'networkidle'});
       const heading = page.getByRole('heading', {level: 1});
       if (query === '') {
