@@ -66,10 +66,14 @@ const MAIN_OPEN = 'fn main() {';
 const RESULT_MAIN_OPEN = 'fn main() { fn _inner() -> core::result::Result<(), impl core::fmt::Debug> {';
 const RESULT_MAIN_CLOSE = '} _inner().unwrap() }';
 
-/** The sample as a whole program, the way rustdoc builds a doctest. */
-export function prepareRustProgram(full: string): RustProgram {
+/**
+ * The sample as a whole program, the way rustdoc builds a doctest. A test
+ * crate (a `test` sample, compiled with `--test`) is never wrapped: libtest
+ * writes its `main`, and `#[test]` functions inside `fn main` would not run.
+ */
+export function prepareRustProgram(full: string, options: {readonly testCrate?: boolean} = {}): RustProgram {
   const code = full.replace(/\s+$/, '');
-  if (hasMainFunction(code)) {
+  if (options.testCrate === true || hasMainFunction(code)) {
     return {
       source: `${code}\n`,
       wrapped: false,
@@ -128,7 +132,11 @@ export function unwrapFormatted(formatted: string, program: RustProgram): string
 }
 
 /** A link that opens the sample, hidden lines included, in the Rust Playground. */
-export function playgroundUrl(full: string, edition: '2021' | '2024'): string {
-  const code = prepareRustProgram(full).readableSource;
+export function playgroundUrl(
+  full: string,
+  edition: '2021' | '2024',
+  options: {readonly testCrate?: boolean} = {},
+): string {
+  const code = prepareRustProgram(full, options).readableSource;
   return `https://play.rust-lang.org/?version=stable&mode=debug&edition=${edition}&code=${encodeURIComponent(code)}`;
 }

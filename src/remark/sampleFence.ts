@@ -15,6 +15,9 @@ export type SampleMode =
   | {readonly kind: 'run'}
   | {readonly kind: 'no_run'}
   | {readonly kind: 'should_panic'}
+  /** Compiled with `--test` and run as a test binary; `fails` when the run must fail (exit code 101). */
+  | {readonly kind: 'test'; readonly fails: boolean}
+  /** Error codes (`E0382`) or deny-by-default lint names (`unconditional_panic`). */
   | {readonly kind: 'compile_fail'; readonly errorCodes: readonly string[]}
   | {readonly kind: 'raises'; readonly exception: string}
   | {readonly kind: 'ignore'; readonly reason: string}
@@ -64,9 +67,12 @@ export function tokenizeMeta(meta: string): Token[] {
 }
 
 const ERROR_CODE = /^E\d{4}$/;
+/** A lint an error can come from when it has no code, e.g. `unconditional_panic` or `clippy::absurd_extreme_comparisons`. */
+const LINT_NAME = /^[a-z][a-z0-9_]*(?:::[a-z][a-z0-9_]*)?$/;
 const EXCEPTION_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
-const RUST_WORDS = 'no_run, should_panic, compile_fail=E0382, ignore="reason", edition2021, edition2024';
+const RUST_WORDS =
+  'no_run, should_panic, test, test=fails, compile_fail=E0382, compile_fail=lint_name, ignore="reason", edition2021, edition2024';
 const PYTHON_WORDS = 'raises=ValueError, ignore="reason"';
 const INCLUDE_WORDS = 'file="examples/…" region=name';
 
@@ -117,6 +123,15 @@ export function parseSampleMeta(
         modes.push({kind: 'should_panic'});
         continue;
       }
+      if (token.key === 'test' && (token.value === undefined || token.value === 'fails')) {
+        modes.push({kind: 'test', fails: token.value === 'fails'});
+        continue;
+      }
+      if (token.key === 'test') {
+        return fail(
+          `\`test=${token.value}\` is not known; write test (every test passes) or test=fails (the run fails)`,
+        );
+      }
       if (token.key === 'edition2021' || token.key === 'edition2024') {
         edition = token.key === 'edition2021' ? '2021' : '2024';
         continue;
@@ -129,9 +144,11 @@ export function parseSampleMeta(
         if (codes.length === 0) {
           return fail('`compile_fail` needs the error code(s) it must fail with: write compile_fail=E0382');
         }
-        const bad = codes.find((code) => !ERROR_CODE.test(code));
+        const bad = codes.find((code) => !ERROR_CODE.test(code) && !LINT_NAME.test(code));
         if (bad !== undefined) {
-          return fail(`\`${bad}\` is not a rustc error code; write compile_fail=E0382 (E and four digits)`);
+          return fail(
+            `\`${bad}\` is not a rustc error code or lint name; write compile_fail=E0382 (E and four digits) or compile_fail=unconditional_panic (a deny-by-default lint)`,
+          );
         }
         modes.push({kind: 'compile_fail', errorCodes: codes});
         continue;

@@ -39,13 +39,15 @@ function isResultBlock(node: RootContent | undefined): node is Code {
 /** The title a result block shows, by what the sample is expected to do. */
 function resultTitle(kind: 'output' | 'error', attributes: SampleAttributes): string {
   if (kind === 'output') {
-    return 'Output';
+    return attributes.mode.kind === 'test' ? 'Test output' : 'Output';
   }
   switch (attributes.mode.kind) {
     case 'compile_fail':
       return 'Compiler error';
     case 'should_panic':
       return 'Panic';
+    case 'test':
+      return 'Test failure';
     case 'raises':
       return 'Traceback';
     default:
@@ -58,6 +60,8 @@ function modeAttributes(attributes: SampleAttributes): Record<string, string | u
   switch (mode.kind) {
     case 'compile_fail':
       return {mode: mode.kind, errorCodes: mode.errorCodes.join(', ')};
+    case 'test':
+      return {mode: mode.fails ? 'test_fails' : 'test'};
     case 'raises':
       return {mode: mode.kind, exception: mode.exception};
     case 'ignore':
@@ -92,7 +96,9 @@ function sampleElement(fence: Code & {lang: SampleLanguage}, results: Code[], fi
     {
       language: fence.lang,
       ...modeAttributes(attributes),
-      playground: runnableInPlayground ? playgroundUrl(full, attributes.edition) : undefined,
+      playground: runnableInPlayground
+        ? playgroundUrl(full, attributes.edition, {testCrate: attributes.mode.kind === 'test'})
+        : undefined,
     },
     [shownFence, ...resultFences],
     fence.position,

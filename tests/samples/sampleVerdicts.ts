@@ -11,6 +11,7 @@ export const SAMPLE_KINDS = [
   'rust run',
   'no_run',
   'should_panic',
+  'test',
   'compile_fail',
   'python run',
   'raises',
@@ -65,6 +66,9 @@ export function sampleLabel(attributes: SampleAttributes): string {
       break;
     case 'compile_fail':
       words = ` compile_fail=${mode.errorCodes.join(',')}`;
+      break;
+    case 'test':
+      words = mode.fails ? ' test=fails' : ' test';
       break;
     case 'raises':
       words = ` raises=${mode.exception}`;

@@ -27,7 +27,7 @@ import {type SampleAttributes, splitHiddenLines} from '../../src/remark/sampleFe
 import type {DocSample} from './extractSamples';
 import {describeEnding, type ProcessOutcome, runProcess} from './processes';
 import type {SampleProblem} from './sampleVerdicts';
-import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff} from './textCompare';
+import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff, withoutThreadIds} from './textCompare';
 import {
   CLIPPY_CONFIG_DIR,
   RUSTFMT_CONFIG,
@@ -64,6 +64,8 @@ export interface Diagnostic {
   readonly level: 'error' | 'warning';
   /** `E0382`, `clippy::len_zero`, `unused_variables`, or undefined. */
   readonly code?: string;
+  /** The lint the diagnostic comes from, read from its `#[deny(…)]` note, e.g. `unconditional_panic`. */
+  readonly lint?: string;
   /** The diagnostic's first line, e.g. "error[E0382]: borrow of moved value: `v`". */
   readonly header: string;
   /** `src/main.rs:4:20`, when rustc gives one. */
@@ -73,24 +75,45 @@ export interface Diagnostic {
 const SUMMARY_LINE =
   /^(error: aborting due to|warning: \d+ warnings? emitted|error: could not compile|warning: build failed)/;
 
+const DIAGNOSTIC_HEADER = /^(error|warning)(?:\[([^\]]+)\])?: /;
+/** `= note: `#[deny(unconditional_panic)]` on by default` (or `implied by`, or `-D lint`). */
+const LINT_NOTE = /^\s*= note: `(?:#\[(?:deny|warn|forbid)\(([\w:]+)\)\]|-[DWF] ([\w:-]+))`/;
+
 /** The errors and warnings in rustc's human-readable output, in order. */
 export function parseDiagnostics(stderr: string): Diagnostic[] {
   const lines = stderr.split('\n');
   const found: Diagnostic[] = [];
   lines.forEach((line, index) => {
-    const match = /^(error|warning)(?:\[([^\]]+)\])?: /.exec(line);
+    const match = DIAGNOSTIC_HEADER.exec(line);
     if (!match || SUMMARY_LINE.test(line)) {
       return;
     }
     const location = /^\s*--> (\S+)/.exec(lines[index + 1] ?? '')?.[1];
+    let lint: string | undefined;
+    for (let next = index + 1; next < lines.length && !DIAGNOSTIC_HEADER.test(lines[next]!); next += 1) {
+      const note = LINT_NOTE.exec(lines[next]!);
+      if (note) {
+        lint = (note[1] ?? note[2]!).replaceAll('-', '_');
+        break;
+      }
+    }
     found.push({
       level: match[1] as 'error' | 'warning',
       ...(match[2] === undefined ? {} : {code: match[2]}),
+      ...(lint === undefined ? {} : {lint}),
       header: line,
       ...(location === undefined ? {} : {location}),
     });
   });
   return found;
+}
+
+/** What a `compile_fail=` list matches an error by: its code (`E0382`), else its lint's name. */
+function failureCode(diagnostic: Diagnostic): string | undefined {
+  if (diagnostic.code !== undefined && /^E\d{4}$/.test(diagnostic.code)) {
+    return diagnostic.code;
+  }
+  return diagnostic.lint;
 }
 
 /** "error[E0382]: borrow of moved value: `v` (src/main.rs:4:20)". */
@@ -216,8 +239,7 @@ async function compile(
     attributes.edition,
     '--crate-name',
     'main',
-    '--crate-type',
-    'bin',
+    ...(attributes.mode.kind === 'test' ? ['--test'] : ['--crate-type', 'bin']),
     '--color',
     'never',
     '-o',
@@ -238,7 +260,25 @@ async function compile(
   return runProcess(compiler, args, {cwd: tempDir, env, input: program.source, timeoutMs: context.timeouts.compileMs});
 }
 
-async function run(tempDir: string, context: RustContext): Promise<ProcessOutcome> {
+/** How the binary is run: a test crate one test at a time, so its report has a fixed order. */
+function runArgs(attributes: SampleAttributes): string[] {
+  return attributes.mode.kind === 'test' ? ['--test-threads=1'] : [];
+}
+
+/**
+ * libtest's report without its opening blank line, and with what changes
+ * between runs fixed: the time taken, a panicking thread's id.
+ */
+export function normaliseTestReport(stdout: string): string {
+  return stdout
+    .replace(/^\n/, '')
+    .replace(/(; finished in )\d+\.\d+s$/gm, '$10.00s')
+    .split('\n')
+    .map(withoutThreadIds)
+    .join('\n');
+}
+
+async function run(tempDir: string, context: RustContext, args: readonly string[]): Promise<ProcessOutcome> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? tempDir,
@@ -246,7 +286,7 @@ async function run(tempDir: string, context: RustContext): Promise<ProcessOutcom
     // The reader's default: a panic prints its message and a hint, no backtrace.
     RUST_BACKTRACE: '0',
   };
-  return runProcess(path.join(tempDir, 'main'), [], {cwd: tempDir, env, timeoutMs: context.timeouts.runMs});
+  return runProcess(path.join(tempDir, 'main'), args, {cwd: tempDir, env, timeoutMs: context.timeouts.runMs});
 }
 
 /** The last lines of a panic or error output, for a one-line summary. */
@@ -316,6 +356,7 @@ export function errorBlockProblem(
 /** Runs the binary a second time; output that changes between runs cannot be shown as its output. */
 async function nondeterminismProblem(
   sample: DocSample,
+  attributes: SampleAttributes,
   firstStdout: string,
   tempDir: string,
   context: RustContext,
@@ -323,8 +364,10 @@ async function nondeterminismProblem(
   if (sample.output === undefined) {
     return undefined;
   }
-  const again = await run(tempDir, context);
-  const diff = unifiedDiff(normaliseLines(firstStdout), normaliseLines(again.stdout), {
+  const again = await run(tempDir, context, runArgs(attributes));
+  const normalise = (text: string) =>
+    normaliseLines(attributes.mode.kind === 'test' ? normaliseTestReport(text) : text);
+  const diff = unifiedDiff(normalise(firstStdout), normalise(again.stdout), {
     expected: 'first run',
     actual: 'second run',
   });
@@ -345,7 +388,7 @@ export async function verifyRustSample(
 ): Promise<SampleProblem[]> {
   const {mode} = attributes;
   const {full} = splitHiddenLines('rust', sample.code);
-  const program = prepareRustProgram(full);
+  const program = prepareRustProgram(full, {testCrate: mode.kind === 'test'});
   const problems: SampleProblem[] = [];
   if (sample.output !== undefined && (mode.kind === 'no_run' || mode.kind === 'compile_fail')) {
     problems.push({
@@ -389,19 +432,13 @@ export async function verifyRustSample(
         });
         return problems;
       }
-      const actual = [
-        ...new Set(
-          errors
-            .map((error) => error.code)
-            .filter((code): code is string => code !== undefined && /^E\d{4}$/.test(code)),
-        ),
-      ].sort();
+      const actual = [...new Set(errors.map(failureCode).filter((code): code is string => code !== undefined))].sort();
       if (actual.join(',') !== expected.join(',')) {
         const first = errors[0];
         const what =
           actual.length === 0
             ? `failed to compile with no error code (first error: ${first ? describeDiagnostic(first) : 'none found'})`
-            : `failed to compile with ${actual.join(', ')}, not ${expected.join(', ')} (first error: ${describeDiagnostic(errors.find((error) => error.code !== undefined) ?? errors[0]!)})`;
+            : `failed to compile with ${actual.join(', ')}, not ${expected.join(', ')} (first error: ${describeDiagnostic(errors.find((error) => failureCode(error) !== undefined) ?? errors[0]!)})`;
         const todo =
           actual.length === 0
             ? 'compile_fail needs an error that has a code; fix the code so that rustc reports the one it should'
@@ -454,9 +491,11 @@ export async function verifyRustSample(
       return problems;
     }
 
-    const ran = await run(tempDir, context);
+    const ran = await run(tempDir, context, runArgs(attributes));
     const programStderr = correctPanicLines(normaliseRustPaths(ran.stderr, paths), program);
-    const stdout = normaliseRustPaths(ran.stdout, paths);
+    const rawStdout = normaliseRustPaths(ran.stdout, paths);
+    const stdout = mode.kind === 'test' ? normaliseTestReport(rawStdout) : rawStdout;
+    const expectedExit = mode.kind === 'should_panic' || (mode.kind === 'test' && mode.fails) ? 101 : 0;
     const ending = describeEnding(ran, context.timeouts.runMs);
     if (ran.timedOut || ran.overflowed) {
       problems.push({
@@ -480,6 +519,20 @@ export async function verifyRustSample(
           details: programStderr,
         });
       }
+    } else if (mode.kind === 'test') {
+      if (ran.exitCode !== expectedExit) {
+        problems.push({
+          what:
+            expectedExit === 0
+              ? `has a failing test (${ending})`
+              : `ran every test without a failure (${ending}); it is marked test=fails`,
+          todo:
+            expectedExit === 0
+              ? 'fix the test, or mark the sample test=fails if the failure is the point'
+              : 'make a test fail, or write test',
+          details: `${stdout}\n${programStderr}`.trim(),
+        });
+      }
     } else if (ran.exitCode !== 0) {
       const panicked = ran.exitCode === 101;
       problems.push({
@@ -491,8 +544,8 @@ export async function verifyRustSample(
     const output = outputProblem(sample, stdout);
     if (output) {
       problems.push(output);
-    } else if (ran.exitCode === (mode.kind === 'should_panic' ? 101 : 0)) {
-      const changing = await nondeterminismProblem(sample, ran.stdout, tempDir, context);
+    } else if (ran.exitCode === expectedExit) {
+      const changing = await nondeterminismProblem(sample, attributes, ran.stdout, tempDir, context);
       if (changing) problems.push(changing);
     }
     const errorBlock = errorBlockProblem(sample, [{name: 'program stderr', text: programStderr}, rustcOutput]);

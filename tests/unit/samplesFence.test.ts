@@ -73,9 +73,22 @@ describe('parseSampleMeta for rust', () => {
     });
   });
 
+  it('reads compile_fail with a deny-by-default lint instead of a code', () => {
+    assert.deepEqual(parsed('rust', 'compile_fail=unconditional_panic').mode, {
+      kind: 'compile_fail',
+      errorCodes: ['unconditional_panic'],
+    });
+  });
+
   it('rejects compile_fail without a code, or with something that is not a code', () => {
     assert.match(rejected('rust', 'compile_fail'), /needs the error code\(s\).*compile_fail=E0382/);
-    assert.match(rejected('rust', 'compile_fail=E382'), /`E382` is not a rustc error code/);
+    assert.match(rejected('rust', 'compile_fail=E382'), /`E382` is not a rustc error code or lint name/);
+  });
+
+  it('reads test and test=fails, and rejects other values', () => {
+    assert.deepEqual(parsed('rust', 'test').mode, {kind: 'test', fails: false});
+    assert.deepEqual(parsed('rust', 'test=fails').mode, {kind: 'test', fails: true});
+    assert.match(rejected('rust', 'test=passes'), /`test=passes` is not known; write test .* or test=fails/);
   });
 
   it('reads the editions', () => {

@@ -52,7 +52,8 @@ describe('samples that must pass', () => {
       'rust run': 7,
       no_run: 2,
       should_panic: 2,
-      compile_fail: 4,
+      test: 2,
+      compile_fail: 5,
       'python run': 3,
       raises: 2,
       ignored: 1,
@@ -80,6 +81,18 @@ const FAILURES: Record<string, {readonly pattern: RegExp; readonly nth?: number}
   'compile-fail-other-code': {
     pattern:
       /failed to compile with E0499, not E0382 \(first error: error\[E0499\]: cannot borrow `rows` as mutable more than once at a time \(src\/main\.rs:4:18\)\); if E0499 is the lesson, write compile_fail=E0499/,
+  },
+  'compile-fail-other-lint': {
+    pattern:
+      /failed to compile with unconditional_panic, not arithmetic_overflow \(first error: error: this operation will panic at runtime \(src\/main\.rs:3:20\)\); if unconditional_panic is the lesson, write compile_fail=unconditional_panic/,
+  },
+  'test-fails-unexpectedly': {
+    pattern:
+      /`rust test` sample has a failing test \(exited with code 101\); fix the test, or mark the sample test=fails[^]*assertion `left == right` failed/,
+  },
+  'test-passes-unexpectedly': {
+    pattern:
+      /`rust test=fails` sample ran every test without a failure \(exited with code 0\); it is marked test=fails/,
   },
   'wrong-output': {
     pattern: /prints something other than its `text output` block \(line \d+\)[^]*-total: 8\n\s*\+total: 7/,

@@ -3,14 +3,15 @@ import type {ReactNode} from 'react';
 import styles from './styles.module.css';
 
 /** How the test suite checks a sample; set by src/remark/samples.ts from the fence. */
-export type SampleMode = 'run' | 'no_run' | 'should_panic' | 'compile_fail' | 'raises' | 'ignore' | 'include';
+export type SampleMode =
+  'run' | 'no_run' | 'should_panic' | 'test' | 'test_fails' | 'compile_fail' | 'raises' | 'ignore' | 'include';
 
 export type SampleLanguage = 'python' | 'rust';
 
 export interface Props {
   readonly language: SampleLanguage;
   readonly mode: SampleMode;
-  /** For compile_fail: the rustc error codes, comma separated. */
+  /** For compile_fail: the rustc error codes or deny-by-default lint names, comma separated. */
   readonly errorCodes?: string;
   /** For raises: the Python exception type. */
   readonly exception?: string;
@@ -20,8 +21,15 @@ export interface Props {
   readonly children: ReactNode;
 }
 
+/** Where a reader learns about an error: the error index for `E0382`, the lint listing for a lint's name. */
 function errorIndexUrl(code: string): string {
-  return `https://doc.rust-lang.org/error_codes/${code}.html`;
+  if (/^E\d{4}$/.test(code)) {
+    return `https://doc.rust-lang.org/error_codes/${code}.html`;
+  }
+  if (code.startsWith('clippy::')) {
+    return `https://rust-lang.github.io/rust-clippy/master/index.html#${code.slice('clippy::'.length)}`;
+  }
+  return `https://doc.rust-lang.org/rustc/lints/listing/deny-by-default.html#${code.replaceAll('_', '-')}`;
 }
 
 /** A short line above the code saying what the sample does when checked, when it is not a plain run. */
@@ -61,6 +69,14 @@ function Verdict({
       return (
         <p className={styles.verdict} data-verdict="error">
           Raises <code>{exception}</code>
+        </p>
+      );
+    case 'test':
+      return <p className={styles.verdict}>Compiled with its tests; every test passes</p>;
+    case 'test_fails':
+      return (
+        <p className={styles.verdict} data-verdict="error">
+          Compiled with its tests; a test fails
         </p>
       );
     case 'no_run':
