@@ -24,7 +24,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 # The command-line wrappers, exactly as a user runs them.
 CLIS = {"python": ETL / "bin" / "etl-py", "rust": ETL / "bin" / "etl-rs"}
 # The release binary that bin/etl-rs runs, for tests that start it hundreds of times.
-RUST_BINARY = ETL / "rust" / "target" / "release" / "etl"
+RUST_BINARY = REPO / "target" / "release" / "etl"
 
 settings.register_profile("default", deadline=None, print_blob=True)
 # CI (CI=true): the same examples on every run, so that a red build is reproducible.

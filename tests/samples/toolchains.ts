@@ -16,7 +16,9 @@ import {runProcess} from './processes';
 
 /** Files that decide what samples are checked against, relative to the repository root. */
 export const SAMPLE_CRATES_MANIFEST = 'tests/samples/rust/Cargo.toml';
-export const SAMPLE_CRATES_LOCK = 'tests/samples/rust/Cargo.lock';
+/** The crates are a member of the repository's Cargo workspace: its one lock file and target/. */
+export const SAMPLE_CRATES_LOCK = 'Cargo.lock';
+export const CARGO_TARGET_DIR = 'target';
 export const RUSTFMT_CONFIG = 'tests/samples/rustfmt.toml';
 /** clippy-driver reads tests/samples/clippy.toml if one is added (CLIPPY_CONF_DIR). */
 export const CLIPPY_CONFIG_DIR = 'tests/samples';
@@ -213,7 +215,7 @@ export async function buildSampleCrates(
   cacheDir: string,
 ): Promise<SampleCrates> {
   const manifest = path.join(repoRoot, SAMPLE_CRATES_MANIFEST);
-  const targetDir = path.join(cacheDir, 'cargo-target');
+  const targetDir = path.join(repoRoot, CARGO_TARGET_DIR);
   const env: NodeJS.ProcessEnv = {...process.env, RUSTC: toolchain.rustc, CARGO_TARGET_DIR: targetDir};
   delete env.RUSTC_WRAPPER;
   delete env.RUSTC_WORKSPACE_WRAPPER;
@@ -221,7 +223,7 @@ export async function buildSampleCrates(
     toolchain.cargo,
     ['build', '--locked', '--quiet', '--manifest-path', manifest, '--message-format=json'],
     repoRoot,
-    `building the sample crates of ${SAMPLE_CRATES_MANIFEST} (if Cargo.lock is out of date, run \`cargo update --manifest-path ${SAMPLE_CRATES_MANIFEST}\` and commit ${SAMPLE_CRATES_LOCK})`,
+    `building the sample crates of ${SAMPLE_CRATES_MANIFEST} (if Cargo.lock is out of date, run \`cargo update -p NAME\` for the crate you added and commit ${SAMPLE_CRATES_LOCK})`,
     env,
   );
   const metadataRun = await mustRun(
