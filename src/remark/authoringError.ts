@@ -1,8 +1,8 @@
 /**
  * One shape for every authoring mistake the remark plugins catch:
  * `docs/part/chapter.mdx:48: what is wrong; what to do`.
- * Takes the file being compiled and the node at fault; gives an Error whose
- * message the build prints as it is.
+ * Takes the file being compiled and the node (or line) at fault; gives an
+ * Error whose message the build prints as it is.
  */
 import path from 'node:path';
 import type {Node} from 'unist';
@@ -16,8 +16,8 @@ export function displayPath(file: VFile): string {
 }
 
 export class AuthoringError extends Error {
-  constructor(file: VFile, node: Node | undefined, message: string) {
-    const line = node?.position?.start.line ?? 1;
+  constructor(file: VFile, at: Node | number | undefined, message: string) {
+    const line = typeof at === 'number' ? at : (at?.position?.start.line ?? 1);
     super(`${displayPath(file)}:${line}: ${message}`);
     this.name = 'AuthoringError';
   }

@@ -2,39 +2,28 @@
  * Turns the book's sample fences into <Sample> elements, and checks that each
  * <CodeCompare> holds one Python and one Rust sample.
  *
- * Takes: ```rust / ```python fences with the attributes of sampleFence.ts,
- * each optionally followed by ```text output and ```text error blocks.
+ * Takes: the samples of a page as src/samples/page.ts defines them (a
+ * ```rust / ```python fence, its words read by src/samples/fence.ts, and the
+ * ```text output and ```text error blocks that follow it).
  * Gives: <Sample language mode … playground> wrapping the fence (hidden lines
  * removed, verifier words dropped from its metastring) and its result blocks
- * (titled for the reader). A bad attribute, an orphan result block or a
- * malformed <CodeCompare> fails the build with the file and line.
+ * (titled for the reader). A bad attribute, an orphan or second result
+ * block, a lookalike fence (```rs) or a malformed <CodeCompare> fails the
+ * build with the file and line.
  */
 import type {Code, Parent, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
-import {AuthoringError} from './authoringError';
-import {playgroundUrl} from './rustProgram';
+import {resultBlockKind, type SampleAttributes} from '../samples/fence';
+import {groupSamples, type Sample} from '../samples/page';
+import {playgroundUrl} from '../samples/rustProgram';
+import {AuthoringError, displayPath} from './authoringError';
 import {flowElement, isJsxElement, type JsxElement, stringAttribute} from './mdxJsx';
-import {
-  parseSampleMeta,
-  resultBlockKind,
-  type SampleAttributes,
-  type SampleLanguage,
-  splitHiddenLines,
-} from './sampleFence';
 
 const SAMPLE_ELEMENT = 'Sample';
 const COMPARE_ELEMENT = 'CodeCompare';
-
-function isSampleFence(node: RootContent): node is Code & {lang: SampleLanguage} {
-  return node.type === 'code' && (node.lang === 'rust' || node.lang === 'python');
-}
-
-function isResultBlock(node: RootContent | undefined): node is Code {
-  return node?.type === 'code' && resultBlockKind(node.lang, node.meta) !== undefined;
-}
 
 /** The title a result block shows, by what the sample is expected to do. */
 function resultTitle(kind: 'output' | 'error', attributes: SampleAttributes): string {
@@ -73,31 +62,30 @@ function modeAttributes(attributes: SampleAttributes): Record<string, string | u
   }
 }
 
-function sampleElement(fence: Code & {lang: SampleLanguage}, results: Code[], file: VFile): RootContent {
-  const parsed = parseSampleMeta(fence.lang, fence.meta);
-  if (!parsed.ok) {
-    throw new AuthoringError(file, fence, parsed.message);
+function sampleElement(sample: Sample, file: VFile): RootContent {
+  const {fence, results} = sample.nodes;
+  if (!sample.attributes.ok) {
+    throw new AuthoringError(file, fence, sample.attributes.message);
   }
-  const attributes = parsed.value;
-  const {shown, full} = splitHiddenLines(fence.lang, fence.value);
+  const attributes = sample.attributes.value;
   const included = attributes.mode.kind === 'include';
   let meta = attributes.passThrough;
-  if (included && !/\btitle=/.test(meta) && attributes.mode.kind === 'include') {
+  if (attributes.mode.kind === 'include' && !/\btitle=/.test(meta)) {
     meta = `${meta} title="${attributes.mode.file}"`.trim();
   }
-  const shownFence: Code = {...fence, value: shown, meta: meta || null};
+  const shownFence: Code = {...fence, value: sample.split.shown, meta: meta || null};
   const resultFences = results.map((result): Code => {
     const kind = resultBlockKind(result.lang, result.meta)!;
     return {...result, meta: `title="${resultTitle(kind, attributes)}"`};
   });
-  const runnableInPlayground = fence.lang === 'rust' && !included;
+  const runnableInPlayground = sample.language === 'rust' && !included;
   return flowElement(
     SAMPLE_ELEMENT,
     {
-      language: fence.lang,
+      language: sample.language,
       ...modeAttributes(attributes),
       playground: runnableInPlayground
-        ? playgroundUrl(full, attributes.edition, {testCrate: attributes.mode.kind === 'test'})
+        ? playgroundUrl(sample.split.full, attributes.edition, {testCrate: attributes.mode.kind === 'test'})
         : undefined,
     },
     [shownFence, ...resultFences],
@@ -107,29 +95,14 @@ function sampleElement(fence: Code & {lang: SampleLanguage}, results: Code[], fi
 
 /** Rewrites one parent's children: each sample fence and its result blocks become one <Sample>. */
 function wrapSamples(parent: Parent, file: VFile): void {
-  const children = parent.children as RootContent[];
-  const rewritten: RootContent[] = [];
-  for (let index = 0; index < children.length; index += 1) {
-    const node = children[index]!;
-    if (isSampleFence(node)) {
-      const results: Code[] = [];
-      while (isResultBlock(children[index + 1])) {
-        results.push(children[index + 1] as Code);
-        index += 1;
-      }
-      rewritten.push(sampleElement(node, results, file));
-      continue;
-    }
-    if (isResultBlock(node)) {
-      throw new AuthoringError(
-        file,
-        node,
-        `a \`text ${resultBlockKind(node.lang, node.meta)}\` block must follow a python or rust sample (only blank lines between); move it under its sample or write \`\`\`text without the word`,
-      );
-    }
-    rewritten.push(node);
+  const {items, problems} = groupSamples(parent.children as RootContent[], displayPath(file));
+  const [problem] = problems;
+  if (problem !== undefined) {
+    throw new AuthoringError(file, problem.line, problem.message);
   }
-  parent.children = rewritten as Parent['children'];
+  parent.children = items.map((item) =>
+    'sample' in item ? sampleElement(item.sample, file) : item.node,
+  ) as Parent['children'];
 }
 
 function describeLanguages(languages: readonly string[]): string {

@@ -14,13 +14,17 @@ import type {Root} from 'mdast';
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES_DIR = path.join(import.meta.dirname, 'fixtures', 'remark');
 
-/** Processes `source` as if it were the file at `docPath` (relative to the site). */
+/** A site whose examples/ holds the files the include fixtures cut regions from. */
+export const INCLUDE_SITE_DIR = path.join(import.meta.dirname, 'fixtures', 'include');
+
+/** Processes `source` as if it were the file at `docPath` (relative to the site at `siteDir`). */
 export async function runRemark(
   plugins: readonly Plugin<[], Root>[],
   source: string,
   docPath = 'docs/fixture.mdx',
+  siteDir = SITE_DIR,
 ): Promise<string> {
-  const file = new VFile({path: path.join(SITE_DIR, docPath), cwd: SITE_DIR, value: source});
+  const file = new VFile({path: path.join(siteDir, docPath), cwd: siteDir, value: source});
   const result = await unified()
     .use(remarkParse)
     .use(remarkMdx)

@@ -1,14 +1,15 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import remarkIncludeCode, {extractRegion} from '../../src/remark/includeCode';
+import remarkIncludeCode from '../../src/remark/includeCode';
+import {extractRegion} from '../../src/samples/regions';
 import remarkReferenceLinks from '../../src/remark/referenceLinks';
 import remarkSamples from '../../src/remark/samples';
-import {readFixture, runRemark, updateGolden} from './remarkHarness';
+import {INCLUDE_SITE_DIR, readFixture, runRemark, updateGolden} from './remarkHarness';
 
-async function assertGolden(name: string, plugins: Parameters<typeof runRemark>[0]): Promise<void> {
+async function assertGolden(name: string, plugins: Parameters<typeof runRemark>[0], siteDir?: string): Promise<void> {
   const {input, expected, expectedPath} = readFixture(name);
-  const actual = await runRemark(plugins, input);
+  const actual = await runRemark(plugins, input, undefined, siteDir);
   if (!updateGolden(expectedPath, actual)) {
     assert.equal(actual, expected, `${expectedPath} differs; rerun with UPDATE_GOLDEN=1 and review the diff`);
   }
@@ -19,7 +20,7 @@ describe('remark golden fixtures', () => {
     await assertGolden('samples-code-compare', [remarkSamples]);
   });
   test('includeCode: a region is cut out of a file, dedented, without its anchor lines', async () => {
-    await assertGolden('include-region', [remarkIncludeCode, remarkSamples]);
+    await assertGolden('include-region', [remarkIncludeCode, remarkSamples], INCLUDE_SITE_DIR);
   });
   test('referenceLinks: RefCards get their titles from the catalogue', async () => {
     await assertGolden('refcard-titles', [remarkReferenceLinks]);
@@ -27,8 +28,8 @@ describe('remark golden fixtures', () => {
 });
 
 describe('authoring mistakes fail with the file and line', () => {
-  const rejects = (source: string, plugins: Parameters<typeof runRemark>[0], pattern: RegExp) =>
-    assert.rejects(runRemark(plugins, source, 'docs/part/chapter.mdx'), (error: Error) => {
+  const rejects = (source: string, plugins: Parameters<typeof runRemark>[0], pattern: RegExp, siteDir?: string) =>
+    assert.rejects(runRemark(plugins, source, 'docs/part/chapter.mdx', siteDir), (error: Error) => {
       assert.match(error.message, pattern);
       return true;
     });
@@ -83,15 +84,35 @@ describe('authoring mistakes fail with the file and line', () => {
     ));
   test('an included region that does not exist', () =>
     rejects(
-      '```rust file="tests/unit/fixtures/include/money.rs" region=parse_quantity\n```\n',
+      '```rust file="examples/money.rs" region=parse_quantity\n```\n',
       [remarkIncludeCode],
-      /^docs\/part\/chapter\.mdx:1: tests\/unit\/fixtures\/include\/money\.rs has no region `parse_quantity`; regions there: parse_price, inner/,
+      /^docs\/part\/chapter\.mdx:1: this fence cannot include region `parse_quantity`: examples\/money\.rs has no region `parse_quantity`; regions there: parse_price, inner/,
+      INCLUDE_SITE_DIR,
+    ));
+  test('a sample included from outside examples/', () =>
+    rejects(
+      '```rust file="src/samples/page.ts"\n```\n',
+      [remarkIncludeCode],
+      /^docs\/part\/chapter\.mdx:1: this fence includes "src\/samples\/page\.ts", which is not in examples\/; include only code from examples\//,
+    ));
+  test('an included fence with code in its body', () =>
+    rejects(
+      '```rust file="examples/money.rs"\nfn main() {}\n```\n',
+      [remarkIncludeCode],
+      /^docs\/part\/chapter\.mdx:1: this fence has code in its body, but takes its code from "examples\/money\.rs"; leave the fence body empty/,
+      INCLUDE_SITE_DIR,
+    ));
+  test('a lookalike fence that would not be checked', () =>
+    rejects(
+      'Text.\n\n```rs\nfn main() {}\n```\n',
+      [remarkSamples],
+      /^docs\/part\/chapter\.mdx:3: ```rs is not checked; write ```rust/,
     ));
   test('an included file that does not exist', () =>
     rejects(
       '```rust file="examples/nowhere.rs"\n```\n',
       [remarkIncludeCode],
-      /^docs\/part\/chapter\.mdx:1: included file "examples\/nowhere\.rs" does not exist/,
+      /^docs\/part\/chapter\.mdx:1: this fence includes "examples\/nowhere\.rs", which does not exist/,
     ));
 });
 

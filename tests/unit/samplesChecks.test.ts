@@ -5,12 +5,17 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 
-import {formatVerdict, type SampleVerdict} from '../samples/sampleVerdicts';
-import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff} from '../samples/textCompare';
-import {summaryLines} from '../samples/verifySamples';
-import {raisedException} from '../samples/verifyPythonSample';
-import {hasMainFunction, prepareRustProgram, unwrapFormatted} from '../../src/remark/rustProgram';
-import {parseDiagnostics} from '../samples/verifyRustSample';
+import {formatVerdict, type SampleVerdict} from '../../tools/verify-samples/verdicts';
+import {
+  findContiguousLines,
+  normaliseBlockLines,
+  normaliseLines,
+  unifiedDiff,
+} from '../../tools/verify-samples/textCompare';
+import {summaryLines} from '../../tools/verify-samples/verifySamples';
+import {raisedException} from '../../tools/verify-samples/verifyPythonSample';
+import {hasMainFunction, prepareRustProgram, unwrapFormatted} from '../../src/samples/rustProgram';
+import {parseDiagnostics} from '../../tools/verify-samples/verifyRustSample';
 
 describe('normaliseLines', () => {
   it('ignores trailing whitespace on each line and trailing blank lines', () => {
@@ -218,7 +223,7 @@ describe('summaryLines and formatVerdict', () => {
       durationMs: 1,
     };
     assert.deepEqual(summaryLines(report), [
-      'samples: 3 passed, 1 failed (rust run 1, no_run 0, should_panic 0, compile_fail 1, python run 1, raises 0, ignored 0, included 1)',
+      'samples: 3 passed, 1 failed (rust run 1, no_run 0, should_panic 0, test 0, compile_fail 1, python run 1, raises 0, ignored 0, included 1)',
       '3 passed, 1 failed',
     ]);
   });

@@ -19,7 +19,7 @@ function verify(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'tests/samples/verify.ts', ...args],
+      ['--import', 'tsx', 'tools/verify-samples/main.ts', ...args],
       {encoding: 'utf8', env: {...process.env, INIT_CWD: process.cwd()}},
       (error, stdout, stderr) => {
         const lines = stdout.trimEnd().split('\n');
@@ -68,7 +68,7 @@ describe('verify-samples command', () => {
     assert.match(first.stdout, /^toolchains: rustc 1\.95\.0 .* · Python 3\.11\.\d+ · ruff /m);
     assert.match(
       first.stdout,
-      /^samples: 2 passed, 0 failed \(rust run 1, no_run 0, should_panic 0, compile_fail 0, python run 1, raises 0, ignored 0, included 0\)$/m,
+      /^samples: 2 passed, 0 failed \(rust run 1, no_run 0, should_panic 0, test 0, compile_fail 0, python run 1, raises 0, ignored 0, included 0\)$/m,
     );
     assert.equal(first.lastLine, '2 passed, 0 failed');
     const second = await verify(fixturePath('cli.mdx'));

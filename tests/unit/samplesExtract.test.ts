@@ -1,11 +1,11 @@
 /**
- * How the verifier finds samples in a page (tests/samples/extractSamples.ts):
+ * How a page's samples are found (src/samples/page.ts, shared by the page renderer and the verifier):
  * fence lines, result blocks, JSX, and the authoring mistakes it reports.
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 
-import {extractSamples} from '../samples/extractSamples';
+import {extractSamples} from '../../src/samples/page';
 
 const fence = '```';
 

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 
-import {playgroundUrl, prepareRustProgram} from '../../src/remark/rustProgram';
-import {parseSampleMeta, resultBlockKind, splitHiddenLines, tokenizeMeta} from '../../src/remark/sampleFence';
+import {playgroundUrl, prepareRustProgram} from '../../src/samples/rustProgram';
+import {parseSampleMeta, resultBlockKind, splitHiddenLines, tokenizeMeta} from '../../src/samples/fence';
 
 /** The program the Playground link carries, without its final newline. */
 const wrapRustSnippet = (full: string): string => prepareRustProgram(full).readableSource.replace(/\n$/, '');

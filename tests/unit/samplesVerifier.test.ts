@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {before, describe, it} from 'node:test';
 
-import {formatVerdict, type SampleVerdict} from '../samples/sampleVerdicts';
-import {defaultCacheDir, findRepoRoot} from '../samples/toolchains';
-import {tally, verifySamples, type VerifyReport} from '../samples/verifySamples';
+import {formatVerdict, type SampleVerdict} from '../../tools/verify-samples/verdicts';
+import {defaultCacheDir, findRepoRoot} from '../../tools/verify-samples/toolchains';
+import {tally, verifySamples, type VerifyReport} from '../../tools/verify-samples/verifySamples';
 import {caseNames, FIXTURE_DIR, fenceLine, fixturePath} from './samplesFixtures';
 
 const repoRoot = findRepoRoot();
@@ -156,11 +156,11 @@ const FAILURES: Record<string, {readonly pattern: RegExp; readonly nth?: number}
   timeout: {pattern: /`python` sample did not finish within 4 s and was stopped/},
   'rust-missing-crate': {
     pattern:
-      /does not compile: error\[E0432\]: unresolved import `rand` \(src\/main\.rs:1:5\); if `rand` is a crate, add it to tests\/samples\/rust\/Cargo\.toml/,
+      /does not compile: error\[E0432\]: unresolved import `rand` \(src\/main\.rs:1:5\); if `rand` is a crate, add it to tools\/verify-samples\/crates\/Cargo\.toml/,
   },
   'python-missing-package': {
     pattern:
-      /raised ModuleNotFoundError: No module named 'numpy'; add the package that provides `numpy` to tests\/samples\/requirements\.txt/,
+      /raised ModuleNotFoundError: No module named 'numpy'; add the package that provides `numpy` to tools\/verify-samples\/requirements\.txt/,
   },
 };
 

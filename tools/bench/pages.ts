@@ -12,7 +12,7 @@
  * starts and stops. The stock site is created with create-docusaurus from the
  * npm registry into a temporary folder on first use and reused after.
  *
- *   npx tsx tests/bench/pages.ts [--no-lighthouse] [--no-stock] [--build-dir build]
+ *   npx tsx tools/bench/pages.ts [--no-lighthouse] [--no-stock] [--build-dir build]
  */
 import {execFile, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +24,7 @@ import zlib from 'node:zlib';
 
 import {chromium} from '@playwright/test';
 
-import {chromiumLaunchOptions} from '../e2e/browser';
+import {chromiumLaunchOptions} from '../../tests/e2e/browser';
 
 const DOCUSAURUS_VERSION = '3.10.2';
 const ROOT = path.resolve(__dirname, '../..');
@@ -72,7 +72,7 @@ interface Measured {
 
 function parseOptions(argv: readonly string[]): Options {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(`Usage: npx tsx tests/bench/pages.ts [options]
+    console.log(`Usage: npx tsx tools/bench/pages.ts [options]
 
 Tasks, in order:
   1. serve build/ compressed on 127.0.0.1 and measure the cover, the longest chapter and /search

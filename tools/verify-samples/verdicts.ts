@@ -3,7 +3,7 @@
  * for messages, and its problems, each printed as
  * `path:line: label what is wrong; what to do` with details indented below.
  */
-import type {SampleAttributes} from '../../src/remark/sampleFence';
+import type {SampleAttributes} from '../../src/samples/fence';
 import {indent} from './textCompare';
 
 /** The kinds the summary line counts, in its order. */

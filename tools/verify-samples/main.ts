@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-import {extractSamples} from './extractSamples';
-import {formatVerdict, sampleKind, sampleLabel, type SampleVerdict} from './sampleVerdicts';
+import {extractSamples} from '../../src/samples/page';
+import {formatVerdict, sampleKind, sampleLabel, type SampleVerdict} from './verdicts';
 import {defaultCacheDir, findRepoRoot} from './toolchains';
 import {defaultJobs, findPages, summaryLines, tally, verifySamples} from './verifySamples';
 

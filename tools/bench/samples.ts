@@ -16,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-import {SAMPLE_KINDS} from '../samples/sampleVerdicts';
-import {findRepoRoot} from '../samples/toolchains';
-import {defaultJobs, tally, verifySamples, type VerifyReport} from '../samples/verifySamples';
+import {SAMPLE_KINDS} from '../verify-samples/verdicts';
+import {findRepoRoot} from '../verify-samples/toolchains';
+import {defaultJobs, tally, verifySamples, type VerifyReport} from '../verify-samples/verifySamples';
 
 const HELP = `Usage: npm run bench:samples -- [--jobs N] [--keep] [page-or-folder ...]
 

@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import {extractRegion} from '../../src/remark/includeCode';
-import type {SampleAttributes} from '../../src/remark/sampleFence';
-import {type AuthoringProblem, type DocSample, extractSamples} from './extractSamples';
+import {readInclude} from '../../src/samples/regions';
+import type {SampleAttributes} from '../../src/samples/fence';
+import {type AuthoringProblem, type Sample, extractSamples} from '../../src/samples/page';
 import {
   SAMPLE_KINDS,
   type SampleKind,
@@ -23,7 +23,7 @@ import {
   sampleLabel,
   type SampleProblem,
   type SampleVerdict,
-} from './sampleVerdicts';
+} from './verdicts';
 import {
   buildSampleCrates,
   findPythonToolchain,
@@ -31,13 +31,14 @@ import {
   preparePythonEnv,
   type PythonToolchain,
   type RustToolchain,
-  sha256,
+  VERIFIER_DIR,
 } from './toolchains';
+import {sampleKey, verifierCodeVersion} from './cacheKey';
 import {verifyPythonSample} from './verifyPythonSample';
 import {DEFAULT_TIMEOUTS, type Timeouts, verifyRustSample} from './verifyRustSample';
 
 export interface VerifyOptions {
-  /** The repository root (holds tests/samples/); paths print relative to it. */
+  /** The repository root (holds tools/verify-samples/); paths print relative to it. */
   readonly repoRoot: string;
   /** Pages or folders to check; relative ones are taken from the repository root. */
   readonly paths: readonly string[];
@@ -93,23 +94,6 @@ export function findPages(repoRoot: string, paths: readonly string[]): string[] 
   return [...found].sort();
 }
 
-/** The shared fence grammar and region cutter, besides the verifier's own files. */
-const SHARED_SOURCES = ['src/remark/sampleFence.ts', 'src/remark/includeCode.ts'];
-
-/** A hash of the verifier's own code: a change to how samples are checked invalidates every verdict. */
-function verifierVersion(repoRoot: string): string {
-  const verifierDir = path.join(repoRoot, 'tests/samples');
-  const files = [
-    ...fs
-      .readdirSync(verifierDir)
-      .filter((name) => name.endsWith('.ts'))
-      .sort()
-      .map((name) => path.join(verifierDir, name)),
-    ...SHARED_SOURCES.map((file) => path.join(repoRoot, file)),
-  ];
-  return sha256(...files.flatMap((file) => [path.basename(file), fs.readFileSync(file, 'utf8')]));
-}
-
 class VerdictCache {
   private readonly dir: string;
 
@@ -134,42 +118,18 @@ class VerdictCache {
 
 /** Checks an included sample without running it: the file and its region exist, the fence is empty. */
 function checkIncludedSample(
-  sample: DocSample,
+  sample: Sample,
   mode: {file: string; region?: string},
   includeRoot: string,
 ): SampleProblem[] {
-  const normalised = path.posix.normalize(mode.file);
-  if (!normalised.startsWith('examples/') || normalised.split('/').includes('..')) {
-    return [
-      {
-        what: `includes "${mode.file}", which is not in examples/`,
-        todo: 'include only code from examples/, where its project\'s tests check it (file="examples/…")',
-      },
-    ];
-  }
-  const absolute = path.join(includeRoot, normalised);
-  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isFile()) {
-    return [
-      {
-        what: `includes "${mode.file}", which does not exist`,
-        todo: 'give a path from the repository root, such as file="examples/etl/rust/src/main.rs"',
-      },
-    ];
-  }
-  const problems: SampleProblem[] = [];
-  if (sample.code.trim() !== '') {
-    problems.push({what: 'has code in its body, but takes its code from the file', todo: 'leave the fence body empty'});
-  }
-  if (mode.region !== undefined) {
-    const result = extractRegion(fs.readFileSync(absolute, 'utf8'), mode.region);
-    if (result.problem !== undefined) {
-      problems.push({
-        what: `cannot include region \`${mode.region}\`: ${mode.file} ${result.problem}`,
-        todo: `mark it with one \`ANCHOR: ${mode.region}\` line and one \`ANCHOR_END: ${mode.region}\` line in the file, or fix the name`,
-      });
-    }
-  }
-  return problems;
+  const included = readInclude({
+    root: includeRoot,
+    file: mode.file,
+    ...(mode.region === undefined ? {} : {region: mode.region}),
+    body: sample.code,
+    sample: true,
+  });
+  return included.ok ? [] : [{what: included.what, todo: included.todo}];
 }
 
 /** Runs `work` over `items` with at most `jobs` at once, in order of start. */
@@ -186,7 +146,7 @@ async function inPool<T>(items: readonly T[], jobs: number, work: (item: T) => P
 }
 
 interface PendingSample {
-  readonly sample: DocSample;
+  readonly sample: Sample;
   readonly attributes: SampleAttributes;
   readonly key: string;
 }
@@ -215,9 +175,9 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
   };
 
   const pages = findPages(options.repoRoot, options.paths);
-  const rust: DocSample[] = [];
-  const python: DocSample[] = [];
-  const attributesOf = new Map<DocSample, SampleAttributes>();
+  const rust: Sample[] = [];
+  const python: Sample[] = [];
+  const attributesOf = new Map<Sample, SampleAttributes>();
   for (const page of pages) {
     const display = path.relative(options.repoRoot, page) || page;
     const {samples, problems} = extractSamples(fs.readFileSync(page, 'utf8'), display);
@@ -256,25 +216,19 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
   }
 
   const cache = new VerdictCache(options.cacheDir, options.useCache);
-  const version = rust.length + python.length > 0 ? verifierVersion(options.repoRoot) : '';
-  const keyOf = (sample: DocSample, fingerprint: string) => {
-    const attributes = attributesOf.get(sample)!;
-    return sha256(
-      JSON.stringify({
-        version,
-        fingerprint,
-        language: attributes.language,
-        mode: attributes.mode,
-        edition: attributes.edition,
-        code: sample.code,
-        output: sample.output?.text,
-        error: sample.error?.text,
-      }),
-    );
-  };
+  const code = rust.length + python.length > 0 ? verifierCodeVersion(options.repoRoot, VERIFIER_DIR) : '';
+  const keyOf = (sample: Sample, toolchain: string) =>
+    sampleKey({
+      code,
+      toolchain,
+      attributes: attributesOf.get(sample)!,
+      sourceCode: sample.code,
+      ...(sample.output ? {output: sample.output.text} : {}),
+      ...(sample.error ? {error: sample.error.text} : {}),
+    });
   const versions: string[] = [];
   const pending: PendingSample[] = [];
-  const takeFromCache = (samples: readonly DocSample[], fingerprint: string) => {
+  const takeFromCache = (samples: readonly Sample[], fingerprint: string) => {
     for (const sample of samples) {
       const attributes = attributesOf.get(sample)!;
       const key = keyOf(sample, fingerprint);

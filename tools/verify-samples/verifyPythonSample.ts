@@ -4,7 +4,7 @@
  * Takes a sample (its full code: `# hide` lines included, their marker
  * comment removed) and its attributes; gives its problems, empty when it
  * passes. In order: `ruff check` and `ruff format --check` (configured in
- * tests/samples/ruff.toml), then a run as `python main.py` in an empty
+ * tools/verify-samples/ruff.toml), then a run as `python main.py` in an empty
  * folder, then the ```text output / ```text error blocks against what
  * really happened. A `raises=` sample must end with an uncaught exception of
  * exactly that type: the name on the traceback's last line.
@@ -13,10 +13,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import {type SampleAttributes, splitHiddenLines} from '../../src/remark/sampleFence';
-import type {DocSample} from './extractSamples';
+import {type SampleAttributes, splitHiddenLines} from '../../src/samples/fence';
+import type {Sample} from '../../src/samples/page';
 import {describeEnding, type ProcessOutcome, runProcess} from './processes';
-import type {SampleProblem} from './sampleVerdicts';
+import type {SampleProblem} from './verdicts';
 import {normaliseLines, unifiedDiff} from './textCompare';
 import {PYTHON_REQUIREMENTS, type PythonEnv, RUFF_CONFIG} from './toolchains';
 import {errorBlockProblem, type Timeouts} from './verifyRustSample';
@@ -156,7 +156,7 @@ async function runPython(tempDir: string, context: PythonContext, hashSeed: stri
 }
 
 export async function verifyPythonSample(
-  sample: DocSample,
+  sample: Sample,
   attributes: SampleAttributes,
   context: PythonContext,
 ): Promise<SampleProblem[]> {

@@ -1,40 +1,34 @@
 /**
  * The toolchains the samples are checked with, pinned by the repository:
  * Rust from rust-toolchain.toml (rustc, clippy-driver, rustfmt, cargo of one
- * sysroot), the crates of tests/samples/rust/ built once, and a Python venv
- * made from .python-version's interpreter and tests/samples/requirements.txt.
+ * sysroot), the crates of tools/verify-samples/crates/ built once, and a Python
+ * venv made from .python-version's interpreter and tools/verify-samples/requirements.txt.
  *
  * Everything built here lives in the cache directory (node_modules/.cache/
  * verify-samples/ by default) and is rebuilt when its inputs change, so a
  * fresh clone needs only `npm ci` before `npm run verify-samples`.
  */
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import {lockedClosure, sha256} from './cacheKey';
 import {runProcess} from './processes';
 
 /** Files that decide what samples are checked against, relative to the repository root. */
-export const SAMPLE_CRATES_MANIFEST = 'tests/samples/rust/Cargo.toml';
+export const VERIFIER_DIR = 'tools/verify-samples';
+export const SAMPLE_CRATES_MANIFEST = `${VERIFIER_DIR}/crates/Cargo.toml`;
+/** The package name in that manifest. */
+export const SAMPLE_CRATES_PACKAGE = 'book-samples';
 /** The crates are a member of the repository's Cargo workspace: its one lock file and target/. */
 export const SAMPLE_CRATES_LOCK = 'Cargo.lock';
 export const CARGO_TARGET_DIR = 'target';
-export const RUSTFMT_CONFIG = 'tests/samples/rustfmt.toml';
-/** clippy-driver reads tests/samples/clippy.toml if one is added (CLIPPY_CONF_DIR). */
-export const CLIPPY_CONFIG_DIR = 'tests/samples';
-export const PYTHON_REQUIREMENTS = 'tests/samples/requirements.txt';
-export const RUFF_CONFIG = 'tests/samples/ruff.toml';
+export const RUSTFMT_CONFIG = `${VERIFIER_DIR}/rustfmt.toml`;
+/** clippy-driver reads tools/verify-samples/clippy.toml if one is added (CLIPPY_CONF_DIR). */
+export const CLIPPY_CONFIG_DIR = VERIFIER_DIR;
+export const PYTHON_REQUIREMENTS = `${VERIFIER_DIR}/requirements.txt`;
+export const RUFF_CONFIG = `${VERIFIER_DIR}/ruff.toml`;
 
 const SETUP_TIMEOUT_MS = 15 * 60 * 1000;
-
-export function sha256(...parts: readonly (string | Buffer)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    hash.update(typeof part === 'string' ? part : part);
-    hash.update('\0');
-  }
-  return hash.digest('hex');
-}
 
 /** The repository root: the nearest folder up from `start` that holds the sample crates. */
 export function findRepoRoot(start = process.cwd()): string {
@@ -165,26 +159,25 @@ export async function findRustToolchain(repoRoot: string): Promise<RustToolchain
     );
   }
   const versions = [rustcLine, clippyInfo.stdout.trim(), rustfmtInfo.stdout.trim()];
-  const inputs = [
-    SAMPLE_CRATES_MANIFEST,
-    SAMPLE_CRATES_LOCK,
-    RUSTFMT_CONFIG,
-    path.join(CLIPPY_CONFIG_DIR, 'clippy.toml'),
-  ].map((file) => readIfExists(path.join(repoRoot, file)));
+  const inputs = [SAMPLE_CRATES_MANIFEST, RUSTFMT_CONFIG, path.join(CLIPPY_CONFIG_DIR, 'clippy.toml')].map((file) =>
+    readIfExists(path.join(repoRoot, file)),
+  );
+  // Only the crates samples link against count, not the rest of the workspace's lock.
+  const crates = lockedClosure(readIfExists(path.join(repoRoot, SAMPLE_CRATES_LOCK)), SAMPLE_CRATES_PACKAGE);
   return {
     rustc: bin('rustc'),
     clippyDriver: bin('clippy-driver'),
     rustfmt: bin('rustfmt'),
     cargo: bin('cargo'),
     versions,
-    fingerprint: sha256(rustcInfo.stdout, ...versions, ...inputs),
+    fingerprint: sha256(rustcInfo.stdout, ...versions, ...inputs, ...crates),
   };
 }
 
 export interface SampleCrates {
   /** `-L dependency=` folder holding every built crate. */
   readonly depsDir: string;
-  /** `--extern name=path` for each crate listed in tests/samples/rust/Cargo.toml. */
+  /** `--extern name=path` for each crate listed in tools/verify-samples/crates/Cargo.toml. */
   readonly externs: ReadonlyArray<{readonly name: string; readonly rlib: string}>;
 }
 

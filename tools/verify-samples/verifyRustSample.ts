@@ -22,11 +22,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import {prepareRustProgram, type RustProgram, unwrapFormatted} from '../../src/remark/rustProgram';
-import {type SampleAttributes, splitHiddenLines} from '../../src/remark/sampleFence';
-import type {DocSample} from './extractSamples';
+import {prepareRustProgram, type RustProgram, unwrapFormatted} from '../../src/samples/rustProgram';
+import {type SampleAttributes, splitHiddenLines} from '../../src/samples/fence';
+import type {Sample} from '../../src/samples/page';
 import {describeEnding, type ProcessOutcome, runProcess} from './processes';
-import type {SampleProblem} from './sampleVerdicts';
+import type {SampleProblem} from './verdicts';
 import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff, withoutThreadIds} from './textCompare';
 import {
   CLIPPY_CONFIG_DIR,
@@ -299,7 +299,7 @@ function panicSummary(stderr: string): string {
   return [lines[at], lines[at + 1]].filter(Boolean).join(' ');
 }
 
-function outputProblem(sample: DocSample, stdout: string): SampleProblem | undefined {
+function outputProblem(sample: Sample, stdout: string): SampleProblem | undefined {
   if (sample.output === undefined) {
     return undefined;
   }
@@ -321,7 +321,7 @@ function outputProblem(sample: DocSample, stdout: string): SampleProblem | undef
 
 /** The error block's lines must appear, contiguous, in one of the outputs. */
 export function errorBlockProblem(
-  sample: DocSample,
+  sample: Sample,
   streams: ReadonlyArray<{readonly name: string; readonly text: string}>,
 ): SampleProblem | undefined {
   if (sample.error === undefined) {
@@ -355,7 +355,7 @@ export function errorBlockProblem(
 
 /** Runs the binary a second time; output that changes between runs cannot be shown as its output. */
 async function nondeterminismProblem(
-  sample: DocSample,
+  sample: Sample,
   attributes: SampleAttributes,
   firstStdout: string,
   tempDir: string,
@@ -382,7 +382,7 @@ async function nondeterminismProblem(
 }
 
 export async function verifyRustSample(
-  sample: DocSample,
+  sample: Sample,
   attributes: SampleAttributes,
   context: RustContext,
 ): Promise<SampleProblem[]> {

@@ -1,2 +1,0 @@
-//! Empty on purpose: this package exists only so that cargo builds the crates
-//! listed in Cargo.toml for the sample verifier (tests/samples/verify.ts).
