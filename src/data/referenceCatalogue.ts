@@ -14,7 +14,10 @@ import rustlings from './reference-links/rustlings.json';
 interface CataloguePage {
   readonly url: string;
   readonly title: string;
+  /** Every id on the page a link can target, in page order; old ids kept for old links come last. */
   readonly anchors: readonly string[];
+  /** Heading anchor → the heading's text, inline code in backticks (the two books; not Rustlings). */
+  readonly headings?: Readonly<Record<string, string>>;
 }
 
 interface CatalogueBook {
@@ -27,7 +30,7 @@ export interface Reference {
   /** The book's name, e.g. "The Rust Programming Language". */
   readonly book: string;
   readonly pageTitle: string;
-  /** The section's title, from its anchor; absent for a link to the page's top. */
+  /** The section's heading as the book prints it (`code` in backticks); absent for a link to the page's top. */
   readonly sectionTitle?: string;
 }
 
@@ -91,10 +94,15 @@ export function closest(target: string, candidates: readonly string[]): string |
   return best;
 }
 
-/** "the-stack-and-the-heap" → "The stack and the heap": mdBook anchors are slugs of their headings. */
-export function sectionTitleFromAnchor(anchor: string): string {
-  const words = anchor.replace(/-+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** The candidate slug sharing the most words with `target` (an old id and its renamed heading), then the nearest. */
+function closestByWords(target: string, candidates: readonly string[]): string | undefined {
+  const words = new Set(target.split('-').filter((word) => word.length > 2));
+  const shared = (candidate: string) => candidate.split('-').filter((word) => words.has(word)).length;
+  const most = Math.max(0, ...candidates.map(shared));
+  return closest(
+    target,
+    candidates.filter((candidate) => shared(candidate) === most),
+  );
 }
 
 /** Checks a URL that isReferenceUrl accepted against the catalogue. */
@@ -123,10 +131,17 @@ export function lookupReference(url: string): ReferenceLookup {
     return {ok: false, message: `${url}: "${page.title}" has no heading #${anchor}; ${hint}`};
   }
   const isPageHeading = page.anchors[0] === anchor;
-  return {
-    ok: true,
-    reference: isPageHeading
-      ? {book: bookName, pageTitle: page.title}
-      : {book: bookName, pageTitle: page.title, sectionTitle: sectionTitleFromAnchor(anchor)},
-  };
+  if (isPageHeading || page.headings === undefined) {
+    return {ok: true, reference: {book: bookName, pageTitle: page.title}};
+  }
+  const heading = page.headings[anchor];
+  if (heading === undefined) {
+    // An id the page keeps so that old links still land, not a heading of its own.
+    const suggestion = closestByWords(anchor, Object.keys(page.headings));
+    return {
+      ok: false,
+      message: `${url}: #${anchor} is an old id "${page.title}" keeps for old links, not one of its headings; link to the heading itself${suggestion ? `, such as ${page.url}#${suggestion} ("${page.headings[suggestion]}")` : ''}`,
+    };
+  }
+  return {ok: true, reference: {book: bookName, pageTitle: page.title, sectionTitle: heading}};
 }

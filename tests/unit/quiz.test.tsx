@@ -7,42 +7,21 @@
  * Run: node --import tsx --test tests/unit/quiz.test.tsx
  */
 import assert from 'node:assert/strict';
-import Module, {register} from 'node:module';
 import {before, describe, test} from 'node:test';
 import type {ReactNode} from 'react';
+import {renderToStaticMarkup} from 'react-dom/server';
 
-// Node cannot import CSS. Stand in for a CSS module with an object whose
-// class names are their own keys (`styles.option` is "option"), for both
-// the CommonJS path (tsx without "type": "module") and the ESM path.
-const cssModuleProxy = new Proxy({}, {get: (_target, key) => String(key)});
-const commonJsExtensions = (Module as unknown as {_extensions: Record<string, (m: {exports: unknown}) => void>})
-  ._extensions;
-commonJsExtensions['.css'] = (cssModule) => {
-  cssModule.exports = {__esModule: true, default: cssModuleProxy};
-};
-const esmCssSource = 'export default new Proxy({}, {get: (_target, key) => String(key)});';
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(
-      'export async function load(url, context, next) {' +
-        ` if (url.endsWith('.css')) return {format: 'module', source: ${JSON.stringify(esmCssSource)}, shortCircuit: true};` +
-        ' return next(url, context); }',
-    ),
-);
+import './componentHarness';
 
 type QuizModule = typeof import('../../src/components/Quiz');
+type InlineCodeModule = typeof import('../../src/components/InlineCode');
 let quiz: QuizModule;
-
-// react-dom ships no types and @types/react-dom is not installed; import it
-// through a string variable (typed `any`) and give the one function we use
-// its type.
-const reactDomServer: string = 'react-dom/server';
-let renderToStaticMarkup: (node: ReactNode) => string;
+let inlineCode: InlineCodeModule;
 
 before(async () => {
-  // Imported only now, after the CSS stand-in is in place.
+  // Imported only now, after the CSS stand-in and the alias are in place.
   quiz = await import('../../src/components/Quiz');
-  ({renderToStaticMarkup} = (await import(reactDomServer)) as {renderToStaticMarkup: (node: ReactNode) => string});
+  inlineCode = await import('../../src/components/InlineCode');
 });
 
 /** Renders without React's console noise for the errors we expect. */
@@ -135,17 +114,17 @@ describe('server-rendered quiz', () => {
 describe('renderInlineCode', () => {
   test('alternates text and code', () => {
     assert.equal(
-      renderToStaticMarkup(<>{quiz.renderInlineCode('call `parse` then `unwrap`')}</>),
+      renderToStaticMarkup(<>{inlineCode.renderInlineCode('call `parse` then `unwrap`')}</>),
       'call <code>parse</code> then <code>unwrap</code>',
     );
   });
 
   test('leaves text without backticks alone', () => {
-    assert.deepEqual(quiz.renderInlineCode('plain text'), ['plain text']);
+    assert.deepEqual(inlineCode.renderInlineCode('plain text'), ['plain text']);
   });
 
   test('returns null for an unmatched backtick', () => {
-    assert.equal(quiz.renderInlineCode('a `b'), null);
+    assert.equal(inlineCode.renderInlineCode('a `b'), null);
   });
 });
 

@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {isReferenceUrl, lookupReference, sectionTitleFromAnchor} from '../../src/data/referenceCatalogue';
+import {isReferenceUrl, lookupReference} from '../../src/data/referenceCatalogue';
 
 describe('reference catalogue', () => {
   test('a real page and anchor pass, with titles from the catalogue', () => {
@@ -13,7 +13,7 @@ describe('reference catalogue', () => {
       reference: {
         book: 'The Rust Programming Language',
         pageTitle: 'What is Ownership?',
-        sectionTitle: 'The stack and the heap',
+        sectionTitle: 'The Stack and the Heap',
       },
     });
   });
@@ -43,7 +43,16 @@ describe('reference catalogue', () => {
     assert.equal(isReferenceUrl('https://doc.rust-lang.org/std/vec/struct.Vec.html'), false);
     assert.equal(isReferenceUrl('https://play.rust-lang.org/'), false);
   });
-  test('section titles read like the heading', () => {
-    assert.equal(sectionTitleFromAnchor('the-stack-and-the-heap'), 'The stack and the heap');
+  test('section titles are the headings the book prints, inline code in backticks', () => {
+    const result = lookupReference('https://doc.rust-lang.org/book/ch06-01-defining-an-enum.html#the-option-enum');
+    assert.deepEqual(result.ok && result.reference.sectionTitle, 'The `Option` Enum');
+  });
+  test('an old id a page keeps for old links fails, naming the heading to link to', () => {
+    const result = lookupReference('https://doc.rust-lang.org/book/ch03-01-variables-and-mutability.html#constants');
+    assert.equal(result.ok, false);
+    assert.match(
+      !result.ok ? result.message : '',
+      /#constants is an old id "Variables and Mutability" keeps for old links, not one of its headings; link to the heading itself, such as .*#declaring-constants \("Declaring Constants"\)$/,
+    );
   });
 });

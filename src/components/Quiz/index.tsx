@@ -24,8 +24,11 @@
  * backtick) throw while rendering, naming the question, so the build fails
  * at the page that has them.
  */
-import {Children, createContext, isValidElement, useContext, useEffect, useId, useRef, useState} from 'react';
+import {Children, createContext, isValidElement, useContext, useId, useRef, useState} from 'react';
 import type {FormEvent, ReactElement, ReactNode} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+
+import {renderInlineCode} from '../InlineCode';
 import styles from './styles.module.css';
 
 /** Props of `<QuizQuestion>`; the body (Markdown) comes as children. */
@@ -88,7 +91,7 @@ type Verdict = 'correct' | 'wrong' | 'unanswered';
 export function QuizQuestion({options, answer, why, children}: Props): ReactNode {
   const position = useContext(QuestionPositionContext);
   const id = useId();
-  const hydrated = useHydrated();
+  const hydrated = useIsBrowser();
   const [selected, setSelected] = useState<number | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const firstRadio = useRef<HTMLInputElement>(null);
@@ -189,15 +192,6 @@ export function QuizQuestion({options, answer, why, children}: Props): ReactNode
   );
 }
 
-/** False on the server and during hydration, true from the next render on. */
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setHydrated(true);
-  }, []);
-  return hydrated;
-}
-
 function AnswerText({answer, why}: {readonly answer: ReactNode; readonly why: ReactNode}): ReactNode {
   return (
     <>
@@ -251,19 +245,6 @@ function optionClassName(
     return `${styles.option} ${styles.optionWrong}`;
   }
   return styles.option;
-}
-
-/**
- * Splits text on backticks and renders the odd pieces as `<code>`. React
- * escapes every piece, so an option can show `<T>` without injecting HTML.
- * Returns null when a backtick has no partner.
- */
-export function renderInlineCode(text: string): ReactNode[] | null {
-  const pieces = text.split('`');
-  if (pieces.length % 2 === 0) {
-    return null;
-  }
-  return pieces.map((piece, index) => (index % 2 === 1 ? <code key={index}>{piece}</code> : piece));
 }
 
 function validateOptions(name: string, options: unknown): ReactNode[] {

@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 
+import InlineCode from '../InlineCode';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -7,7 +8,7 @@ export interface Props {
   readonly href: string;
   /** One line: why the reader should follow this link now. */
   readonly why: string;
-  /** Set from the reference catalogue by src/remark/referenceLinks.ts. */
+  /** Set from the reference catalogue by src/remark/referenceLinks.ts; titles as the book prints them, `code` in backticks. */
   readonly book?: string;
   readonly pageTitle?: string;
   readonly sectionTitle?: string;
@@ -24,12 +25,12 @@ export default function RefCard({href, why, book, pageTitle, sectionTitle}: Prop
     <a className={styles.refCard} href={href}>
       <span className={styles.book}>{book}</span>
       <span className={styles.title}>
-        {pageTitle}
+        <InlineCode text={pageTitle} />
         {sectionTitle && (
           <>
             <span aria-hidden="true"> › </span>
             <span className={styles.visuallyHidden}>, section </span>
-            {sectionTitle}
+            <InlineCode text={sectionTitle} />
           </>
         )}
       </span>
