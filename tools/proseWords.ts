@@ -11,7 +11,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type {Root} from 'mdast';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -36,7 +35,7 @@ function wordsIn(text: string): number {
 
 /** Words of prose in one MDX page. */
 export function countProseWords(source: string): number {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(stripFrontMatter(source)) as Root;
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkMath).parse(stripFrontMatter(source));
   let words = 0;
   visit(tree, (node) => {
     if (node.type === 'text') {

@@ -17,7 +17,7 @@ interface CataloguePage {
   /** Every id on the page a link can target, in page order; old ids kept for old links come last. */
   readonly anchors: readonly string[];
   /** Heading anchor → the heading's text, inline code in backticks (the two books; not Rustlings). */
-  readonly headings?: Readonly<Record<string, string>>;
+  readonly headings?: Readonly<Record<string, string | undefined>>;
 }
 
 interface CatalogueBook {

@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 
 import BookContents from '@site/src/components/BookContents';
@@ -14,7 +15,9 @@ export default function Cover(): ReactNode {
       <main>
         <header className={styles.cover}>
           <div className="container">
-            <h1 className={styles.title}>Rust for Python Developers</h1>
+            <Heading as="h1" className={styles.title}>
+              Rust for Python Developers
+            </Heading>
             <p className={styles.subtitle}>
               The Rust a Python data person needs to make a mature job fast — and what happens under the hood on the
               way.
@@ -27,7 +30,7 @@ export default function Cover(): ReactNode {
         <div className="container margin-vert--lg">
           <div className={styles.columns}>
             <section>
-              <h2>Who this book is for</h2>
+              <Heading as="h2">Who this book is for</Heading>
               <p>
                 You write Python for a living: ETL pipelines, data science, analytics. You have a job that works and
                 that people rely on, and now it has to run faster than Python will let it. You know Python well; you
@@ -35,7 +38,7 @@ export default function Cover(): ReactNode {
               </p>
             </section>
             <section>
-              <h2>What you will be able to do</h2>
+              <Heading as="h2">What you will be able to do</Heading>
               <ul>
                 <li>Read and write everyday Rust, starting each idea from the Python you already know.</li>
                 <li>
@@ -47,7 +50,7 @@ export default function Cover(): ReactNode {
               </ul>
             </section>
             <section>
-              <h2>The running example</h2>
+              <Heading as="h2">The running example</Heading>
               <p>
                 A command-line ETL job that reads orders from a CSV file, validates and transforms each row, and writes
                 Protobuf messages. You read the mature Python version, port it to Rust step by step, and benchmark both
@@ -56,7 +59,7 @@ export default function Cover(): ReactNode {
             </section>
           </div>
           <section className={styles.trust}>
-            <h2>Every sample is real</h2>
+            <Heading as="h2">Every sample is real</Heading>
             <p>
               Each Python sample in this book runs under CPython 3.11 and each Rust sample compiles with rustc 1.95; the
               output printed under a sample is its real output, and a sample that shows a compiler error fails with
@@ -64,7 +67,7 @@ export default function Cover(): ReactNode {
             </p>
           </section>
           <section>
-            <h2>Contents</h2>
+            <Heading as="h2">Contents</Heading>
             <BookContents partHeading="h3" />
           </section>
         </div>

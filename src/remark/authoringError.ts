@@ -10,9 +10,8 @@ import type {VFile} from 'vfile';
 
 /** The file's path relative to the site, as authors know it. */
 export function displayPath(file: VFile): string {
-  const filePath = file.path ?? '<unknown file>';
-  const cwd = file.cwd ?? process.cwd();
-  return path.isAbsolute(filePath) ? path.relative(cwd, filePath) : filePath;
+  const filePath = file.path || '<unknown file>';
+  return path.isAbsolute(filePath) ? path.relative(file.cwd, filePath) : filePath;
 }
 
 export class AuthoringError extends Error {

@@ -17,7 +17,7 @@ import {readInclude} from '../samples/regions';
 import {AuthoringError} from './authoringError';
 
 const remarkIncludeCode: Plugin<[], Root> = () => (tree, file) => {
-  const siteDir = file.cwd ?? process.cwd();
+  const siteDir = file.cwd;
   visit(tree, 'code', (node: Code) => {
     const tokens = tokenizeMeta(node.meta ?? '');
     const fileToken = tokens.find((token) => token.key === 'file');

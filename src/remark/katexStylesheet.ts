@@ -12,7 +12,8 @@ import {visit, EXIT} from 'unist-util-visit';
 import {flowElement} from './mdxJsx';
 
 const remarkKatexStylesheet: Plugin<[], Root> = () => (tree) => {
-  let hasMath = false;
+  // Set inside the visitor, which TypeScript's flow analysis cannot see.
+  let hasMath = false as boolean;
   visit(tree, (node) => {
     if (node.type === 'math' || node.type === 'inlineMath') {
       hasMath = true;

@@ -95,14 +95,12 @@ function sampleElement(sample: Sample, file: VFile): RootContent {
 
 /** Rewrites one parent's children: each sample fence and its result blocks become one <Sample>. */
 function wrapSamples(parent: Parent, file: VFile): void {
-  const {items, problems} = groupSamples(parent.children as RootContent[], displayPath(file));
+  const {items, problems} = groupSamples(parent.children, displayPath(file));
   const [problem] = problems;
   if (problem !== undefined) {
     throw new AuthoringError(file, problem.line, problem.message);
   }
-  parent.children = items.map((item) =>
-    'sample' in item ? sampleElement(item.sample, file) : item.node,
-  ) as Parent['children'];
+  parent.children = items.map((item): RootContent => ('sample' in item ? sampleElement(item.sample, file) : item.node));
 }
 
 function describeLanguages(languages: readonly string[]): string {
@@ -114,7 +112,7 @@ function describeLanguages(languages: readonly string[]): string {
 
 /** A <CodeCompare> holds exactly one python sample, then one rust sample, and nothing else but blank space. */
 function checkCodeCompare(element: JsxElement, file: VFile): void {
-  const samples = element.children.filter((child) => isJsxElement(child, SAMPLE_ELEMENT)) as JsxElement[];
+  const samples = element.children.filter((child): child is JsxElement => isJsxElement(child, SAMPLE_ELEMENT));
   const languages = samples.map((sample) => stringAttribute(sample, 'language') ?? '?');
   const others = element.children.filter((child) => !isJsxElement(child, SAMPLE_ELEMENT));
   if (languages.join(',') !== 'python,rust') {
@@ -136,7 +134,7 @@ function checkCodeCompare(element: JsxElement, file: VFile): void {
 const remarkSamples: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, (node) => {
     if ('children' in node && !isJsxElement(node, SAMPLE_ELEMENT)) {
-      wrapSamples(node as Parent, file);
+      wrapSamples(node, file);
     }
   });
   visit(tree, (node) => {

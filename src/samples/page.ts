@@ -157,7 +157,7 @@ export function groupSamples(
     if (kind !== undefined) {
       problems.push({
         file,
-        line: lineOf(child as Code),
+        line: lineOf(child),
         message: `a \`text ${kind}\` block must follow a python or rust sample (only blank lines between); move it right under its sample, or drop the word \`${kind}\` if it is plain text`,
       });
     } else if (child.type === 'code') {
@@ -184,7 +184,7 @@ export function samplesOfTree(tree: Root, file: string): PageSamples {
     if (!('children' in node)) {
       return;
     }
-    const grouped = groupSamples((node as Parent).children as RootContent[], file);
+    const grouped = groupSamples((node as Parent).children, file);
     for (const item of grouped.items) {
       if ('sample' in item) samples.push(item.sample);
     }

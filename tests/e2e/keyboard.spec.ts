@@ -34,10 +34,7 @@ async function focused(page: Page): Promise<FocusStop | null> {
       style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
     const shadow = style.boxShadow !== '' && style.boxShadow !== 'none';
     const shown = parseFloat(style.opacity) > 0 && style.visibility !== 'hidden';
-    const name = (element.getAttribute('aria-label') ?? element.textContent ?? '')
-      .trim()
-      .replace(/\s+/g, ' ')
-      .slice(0, 50);
+    const name = (element.getAttribute('aria-label') ?? element.textContent).trim().replace(/\s+/g, ' ').slice(0, 50);
     const kind = element.matches('[class*="skipToContent"]')
       ? 'skip-link'
       : element.matches('.navbar__search-input')

@@ -27,7 +27,9 @@ function pdfText(pdfPath: string): string {
     return execFileSync('pdftotext', ['-layout', pdfPath, '-'], {encoding: 'utf8', timeout: 30_000});
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext is missing: install poppler-utils (Debian: `apt-get install poppler-utils`)');
+      throw new Error('pdftotext is missing: install poppler-utils (Debian: `apt-get install poppler-utils`)', {
+        cause: error,
+      });
     }
     throw error;
   }

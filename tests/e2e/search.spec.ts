@@ -116,7 +116,7 @@ async function injected(page: Page): Promise<string[]> {
       found.push('an element with onerror is in the page');
     }
     for (const script of Array.from(document.querySelectorAll('script'))) {
-      if (script.textContent?.includes('alert(1)')) {
+      if (script.textContent.includes('alert(1)')) {
         found.push('a <script> with alert(1) is in the page');
       }
     }

@@ -21,7 +21,11 @@ import {findPythonToolchain, findRustToolchain, VERIFIER_DIR} from '../../tools/
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const temporary: string[] = [];
-after(() => temporary.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})));
+after(() => {
+  temporary.forEach((dir) => {
+    fs.rmSync(dir, {recursive: true, force: true});
+  });
+});
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-key-'));

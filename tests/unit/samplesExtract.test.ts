@@ -57,7 +57,7 @@ describe('extractSamples', () => {
     );
     assert.deepEqual(problems, []);
     assert.deepEqual(samples[0]?.output, {kind: 'output', text: '1', line: 6});
-    assert.deepEqual(samples[0]?.error, {kind: 'error', text: 'ValueError: x', line: 10});
+    assert.deepEqual(samples[0].error, {kind: 'error', text: 'ValueError: x', line: 10});
   });
 
   it('finds samples inside JSX, each with its own output', () => {
@@ -110,7 +110,7 @@ describe('extractSamples', () => {
     const {problems} = extractSamples(page('Some prose.', '', `${fence}text output`, '7', fence), 'docs/a.mdx');
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.line, 3);
-    assert.match(problems[0]!.message, /a `text output` block must follow a python or rust sample/);
+    assert.match(problems[0].message, /a `text output` block must follow a python or rust sample/);
   });
 
   it('reports an output block separated from its sample by prose', () => {
@@ -160,7 +160,7 @@ describe('extractSamples', () => {
       'docs/a.mdx',
     );
     assert.equal(problems[0]?.line, 9);
-    assert.match(problems[0]!.message, /a second `text output` block for the sample at line 1/);
+    assert.match(problems[0].message, /a second `text output` block for the sample at line 1/);
   });
 
   it('keeps bad attributes for the verifier to report', () => {
@@ -211,6 +211,6 @@ describe('extractSamples', () => {
     const {problems} = extractSamples(page('# Title', '', 'A broken <Tag element.'), 'docs/a.mdx');
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.line, 3);
-    assert.match(problems[0]!.message, /does not parse as MDX/);
+    assert.match(problems[0].message, /does not parse as MDX/);
   });
 });

@@ -111,7 +111,7 @@ const FAILURES: Record<string, {readonly pattern: RegExp; readonly nth?: number}
   'orphan-output': {pattern: /a `text output` block must follow a python or rust sample/},
   rustfmt: {
     pattern:
-      /is not formatted the way rustfmt formats it; apply this change[^]*-    let rows = \[3,4\];\n\s*\+    let rows = \[3, 4\];/,
+      /is not formatted the way rustfmt formats it; apply this change[^]*- {4}let rows = \[3,4\];\n\s*\+ {4}let rows = \[3, 4\];/,
   },
   'ruff-check': {pattern: /fails ruff check: main\.py:1:8: F401 \[\*\] `os` imported but unused/},
   'ruff-format': {pattern: /is not formatted the way ruff formats it[^]*-rows = \[3,4\]\n\s*\+rows = \[3, 4\]/},

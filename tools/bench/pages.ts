@@ -177,7 +177,7 @@ async function serve(root: string): Promise<{origin: string; close: () => Promis
     const target = file ?? path.join(root, '404.html');
     const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
     const body = fs.readFileSync(target);
-    const accepts = String(request.headers['accept-encoding'] ?? '');
+    const accepts = request.headers['accept-encoding'] ?? '';
     const encoding = !COMPRESSIBLE.test(type)
       ? undefined
       : /\bbr\b/.test(accepts)
@@ -209,7 +209,12 @@ async function serve(root: string): Promise<{origin: string; close: () => Promis
   const {port} = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }
 
@@ -269,8 +274,13 @@ function runAsync(command: string, args: readonly string[], cwd: string, env: No
       command,
       args,
       {cwd, env, timeout: STEP_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024},
-      (error, _stdout, stderr) =>
-        error ? reject(new Error(`${command} ${args.join(' ')} failed:\n${stderr || error.message}`)) : resolve(),
+      (error, _stdout, stderr) => {
+        if (error) {
+          reject(new Error(`${command} ${args.join(' ')} failed:\n${stderr || error.message}`));
+        } else {
+          resolve();
+        }
+      },
     );
   });
 }

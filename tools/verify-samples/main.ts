@@ -116,7 +116,9 @@ async function main(argv: readonly string[]): Promise<number> {
     jobs,
     useCache: !values['no-cache'],
     cacheDir: defaultCacheDir(repoRoot),
-    log: (line) => console.log(`verify-samples: ${line}`),
+    log: (line) => {
+      console.log(`verify-samples: ${line}`);
+    },
     ...(onVerdict ? {onVerdict} : {}),
   });
 

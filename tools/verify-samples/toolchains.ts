@@ -103,7 +103,9 @@ export async function withLock<T>(lockDir: string, work: () => Promise<T>): Prom
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(`${lockDir} is held by process ${holder}; remove the folder if that process is gone`);
+        throw new Error(`${lockDir} is held by process ${holder}; remove the folder if that process is gone`, {
+          cause: error,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -202,11 +204,7 @@ interface CargoMetadata {
  * Builds the crates samples may use (cargo does nothing when they are fresh)
  * and returns how to link a sample against them, as `mdbook test` does.
  */
-export async function buildSampleCrates(
-  repoRoot: string,
-  toolchain: RustToolchain,
-  cacheDir: string,
-): Promise<SampleCrates> {
+export async function buildSampleCrates(repoRoot: string, toolchain: RustToolchain): Promise<SampleCrates> {
   const manifest = path.join(repoRoot, SAMPLE_CRATES_MANIFEST);
   const targetDir = path.join(repoRoot, CARGO_TARGET_DIR);
   const env: NodeJS.ProcessEnv = {...process.env, RUSTC: toolchain.rustc, CARGO_TARGET_DIR: targetDir};

@@ -499,7 +499,7 @@ export async function verifyRustSample(
     const ending = describeEnding(ran, context.timeouts.runMs);
     if (ran.timedOut || ran.overflowed) {
       problems.push({
-        what: `${ending}`,
+        what: ending,
         todo: 'make it finish quickly, or mark it no_run if it is meant to run on',
         details: programStderr,
       });
@@ -536,7 +536,7 @@ export async function verifyRustSample(
     } else if (ran.exitCode !== 0) {
       const panicked = ran.exitCode === 101;
       problems.push({
-        what: `${panicked ? `panicked: ${panicSummary(programStderr)}` : ending}`,
+        what: panicked ? `panicked: ${panicSummary(programStderr)}` : ending,
         todo: panicked ? 'fix it, or mark it should_panic if the panic is the point' : 'make it exit with code 0',
         details: programStderr,
       });

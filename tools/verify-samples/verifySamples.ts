@@ -181,7 +181,9 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
   for (const page of pages) {
     const display = path.relative(options.repoRoot, page) || page;
     const {samples, problems} = extractSamples(fs.readFileSync(page, 'utf8'), display);
-    problems.forEach((problem) => record(authoringVerdict(problem)));
+    problems.forEach((problem) => {
+      record(authoringVerdict(problem));
+    });
     for (const sample of samples) {
       if (!sample.attributes.ok) {
         record({
@@ -266,7 +268,7 @@ export async function verifySamples(options: VerifyOptions): Promise<VerifyRepor
   fs.mkdirSync(options.cacheDir, {recursive: true});
   if (rustPending) log('building the sample crates (cargo does nothing when they are fresh)…');
   const [crates, pythonEnv] = await Promise.all([
-    rustPending ? buildSampleCrates(options.repoRoot, rustToolchain!, options.cacheDir) : undefined,
+    rustPending ? buildSampleCrates(options.repoRoot, rustToolchain!) : undefined,
     pythonPending ? preparePythonEnv(options.repoRoot, pythonToolchain!, log) : undefined,
   ]);
 

@@ -117,7 +117,9 @@ export default function CodeCompare({children}: Props): ReactNode {
       className={styles.layoutToggle}
       data-layout-toggle=""
       aria-pressed={sideBySide}
-      onClick={() => layoutSlot.set(sideBySide ? 'tabs' : 'side-by-side')}>
+      onClick={() => {
+        layoutSlot.set(sideBySide ? 'tabs' : 'side-by-side');
+      }}>
       Side by side
     </button>
   );
@@ -162,8 +164,12 @@ export default function CodeCompare({children}: Props): ReactNode {
                 aria-controls={`${id}-panel-${sampleLanguage}`}
                 tabIndex={selected ? 0 : -1}
                 className={styles.tab}
-                onClick={(event) => select(event.currentTarget, sampleLanguage)}
-                onKeyDown={(event) => moveFocus(event, index)}>
+                onClick={(event) => {
+                  select(event.currentTarget, sampleLanguage);
+                }}
+                onKeyDown={(event) => {
+                  moveFocus(event, index);
+                }}>
                 {LANGUAGE_LABELS[sampleLanguage]}
               </button>
             );

@@ -25,7 +25,7 @@
  * at the page that has them.
  */
 import {Children, createContext, isValidElement, useContext, useId, useRef, useState} from 'react';
-import type {FormEvent, ReactElement, ReactNode} from 'react';
+import type {ReactElement, ReactNode, SubmitEvent} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 
 import {renderInlineCode} from '../InlineCode';
@@ -114,7 +114,7 @@ export function QuizQuestion({options, answer, why, children}: Props): ReactNode
     setVerdict(null);
   }
 
-  function check(event: FormEvent<HTMLFormElement>): void {
+  function check(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (selected === null) {
       setVerdict('unanswered');
@@ -145,7 +145,9 @@ export function QuizQuestion({options, answer, why, children}: Props): ReactNode
               name={id}
               value={String(index)}
               checked={selected === index}
-              onChange={() => choose(index)}
+              onChange={() => {
+                choose(index);
+              }}
             />
             <span>{content}</span>
           </label>
@@ -250,7 +252,7 @@ function optionClassName(
 function validateOptions(name: string, options: unknown): ReactNode[] {
   if (!Array.isArray(options) || options.length < 2) {
     throw new Error(
-      `${name} needs options={["…", "…"]} with at least two choices; got ${JSON.stringify(options) ?? 'nothing'}.`,
+      `${name} needs options={["…", "…"]} with at least two choices; got ${options === undefined ? 'nothing' : JSON.stringify(options)}.`,
     );
   }
   const seen = new Set<string>();
@@ -332,5 +334,7 @@ function describeNode(node: ReactNode): string {
     }
     return 'an element';
   }
-  return String(node);
+  return typeof node === 'number' || typeof node === 'bigint' || typeof node === 'boolean'
+    ? String(node)
+    : 'a fragment';
 }

@@ -51,6 +51,7 @@ function Verdict({
           {codes.map((code, index) => (
             <span key={code}>
               {index > 0 && ', '}
+              {/* eslint-disable-next-line @docusaurus/no-html-links -- the Rust error index: an external page */}
               <a href={errorIndexUrl(code)}>
                 <code>{code}</code>
               </a>
@@ -100,6 +101,7 @@ export default function Sample({language, playground, children, ...verdict}: Pro
       {children}
       {playground && (
         <p className={styles.actions}>
+          {/* eslint-disable-next-line @docusaurus/no-html-links -- the Rust Playground: an external page */}
           <a className={styles.playground} href={playground} target="_blank" rel="noopener noreferrer">
             Run in Rust Playground<span className={styles.visuallyHidden}> (opens in a new tab)</span>
           </a>

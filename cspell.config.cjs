@@ -1,8 +1,8 @@
 // Spelling of the book's prose (`npm run lint:spelling`).
 //
-// Project words: every tests/spelling/*.txt (one word per line) is a project
+// Project words: every spelling/*.txt (one word per line) is a project
 // dictionary, found when cspell starts, so a chapter author adds a word list
-// without touching this file. tests/spelling/project-words.txt holds the
+// without touching this file. spelling/project-words.txt holds the
 // words every chapter shares.
 //
 // What is checked: the prose of docs/**/*.mdx, including headings, tables,
@@ -14,7 +14,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SPELLING_DIR = path.resolve(__dirname, '../spelling');
+const SPELLING_DIR = path.resolve(__dirname, 'spelling');
 const wordLists = fs
   .readdirSync(SPELLING_DIR)
   .filter((file) => file.endsWith('.txt'))

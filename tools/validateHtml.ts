@@ -3,7 +3,7 @@
  * run with the machine's Java 17+): 0 errors or it fails. Warnings are counted
  * and printed, not fatal.
  *
- *   npx tsx tests/static/validateHtml.ts [build-dir]     (npm run lint:html)
+ *   npx tsx tools/validateHtml.ts [build-dir]     (npm run lint:html)
  *
  * Two upstream Docusaurus messages are accepted, each narrowly (exact message
  * and a marker of the markup that causes it) and each counted in the output,
@@ -52,7 +52,7 @@ const KNOWN_UPSTREAM: readonly KnownUpstream[] = [
 ];
 
 function usage(): never {
-  console.log(`Usage: npx tsx tests/static/validateHtml.ts [build-dir]
+  console.log(`Usage: npx tsx tools/validateHtml.ts [build-dir]
 
 Validates build-dir/**/*.html (default: build) with the Nu HTML Checker.
 Exits 1 on any error other than the known upstream ones listed in the script.`);
@@ -111,7 +111,7 @@ function main(): void {
     .filter((file) => file.endsWith('.html')).length;
   console.log(`\n${pages} pages: ${errors.length} errors, ${warnings} warnings`);
   for (const [why, count] of accepted) {
-    console.log(`  accepted as known upstream (see tests/static/validateHtml.ts): ${count} × ${why}`);
+    console.log(`  accepted as known upstream (see tools/validateHtml.ts): ${count} × ${why}`);
   }
   process.exit(errors.length === 0 ? 0 : 1);
 }
