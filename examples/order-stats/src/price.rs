@@ -84,12 +84,10 @@ mod tests {
         assert_eq!(format_price(u64::MAX), "184467440737095516.15");
     }
 
-    // ANCHOR: round_trip
     proptest! {
         #[test]
         fn formatting_then_parsing_gives_the_cents_back(cents in any::<u64>()) {
             prop_assert_eq!(parse_price(&format_price(cents)), Ok(cents));
         }
     }
-    // ANCHOR_END: round_trip
 }

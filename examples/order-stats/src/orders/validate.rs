@@ -45,8 +45,10 @@ pub fn parse_row(line: &str) -> Result<Order, RowError> {
 
 /// Private to this module: `orders::validate` and its tests may call it.
 fn parse_quantity(text: &str) -> Result<u32, RowError> {
+    // `str::parse` alone would accept "+3".
+    let digits_only = text.bytes().all(|byte| byte.is_ascii_digit());
     match text.parse::<u32>() {
-        Ok(quantity) if quantity > 0 => Ok(quantity),
+        Ok(quantity) if digits_only && quantity > 0 => Ok(quantity),
         _ => Err(RowError::Quantity(text.to_string())),
     }
 }
@@ -61,14 +63,14 @@ mod tests {
     fn parses_a_well_formed_row() -> Result<(), RowError> {
         let order = parse_row(" SKU-1042 , 2 , 19.99 ")?;
         assert_eq!(order.sku, "SKU-1042");
-        assert_eq!(order.line_total_cents(), 3998); // pub(crate): visible here
+        assert_eq!(order.line_total_cents(), 3998);
         Ok(())
     }
 
     #[test]
     fn quantity_must_be_a_positive_whole_number() {
-        assert_eq!(parse_quantity("3"), Ok(3)); // a private function
-        for bad in ["0", "-1", "2.5", ""] {
+        assert_eq!(parse_quantity("3"), Ok(3)); // private, and reachable from here
+        for bad in ["0", "-1", "+3", "2.5", ""] {
             assert!(parse_quantity(bad).is_err(), "{bad:?} was accepted");
         }
     }
