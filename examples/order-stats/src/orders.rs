@@ -7,7 +7,6 @@ pub mod totals;
 pub mod validate;
 // ANCHOR_END: submodules
 
-// ANCHOR: order
 /// One checked order line: a SKU, a quantity and a unit price in cents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
@@ -23,4 +22,3 @@ impl Order {
         u64::from(self.quantity) * self.unit_price_cents
     }
 }
-// ANCHOR_END: order

@@ -40,7 +40,6 @@ pub fn parse_price(text: &str) -> Result<u64, PriceError> {
 }
 // ANCHOR_END: parse_price
 
-// ANCHOR: format_price
 /// Formats cents as a price with two decimals.
 ///
 /// ```
@@ -50,7 +49,6 @@ pub fn parse_price(text: &str) -> Result<u64, PriceError> {
 pub fn format_price(cents: u64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
-// ANCHOR_END: format_price
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use super::Order;
 
-// ANCHOR: revenue_by_sku
 /// Revenue in cents for each SKU, sorted by SKU.
 ///
 /// ```
@@ -26,7 +25,6 @@ pub fn revenue_by_sku(orders: &[Order]) -> BTreeMap<String, u64> {
     }
     revenue
 }
-// ANCHOR_END: revenue_by_sku
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,6 @@ pub enum RowError {
     Price(PriceError),
 }
 
-// ANCHOR: parse_row
 /// Parses one line of the export, `sku,quantity,unit_price`, into an [`Order`].
 ///
 /// ```
@@ -52,7 +51,6 @@ fn parse_quantity(text: &str) -> Result<u32, RowError> {
         _ => Err(RowError::Quantity(text.to_string())),
     }
 }
-// ANCHOR_END: parse_row
 
 // ANCHOR: unit_tests
 #[cfg(test)]
