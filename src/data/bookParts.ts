@@ -1,4 +1,4 @@
-/** The book's three parts: the folder of docs/ each lives in, and its title. */
+/** The book's four parts: the folder of docs/ each lives in, and its title. */
 export interface BookPart {
   readonly dirName: string;
   readonly label: string;
@@ -7,7 +7,8 @@ export interface BookPart {
 export const BOOK_PARTS: readonly BookPart[] = [
   {dirName: 'foundations', label: 'Part I — Foundations'},
   {dirName: 'under-the-hood', label: 'Part II — Under the hood'},
-  {dirName: 'etl-job', label: 'Part III — The ETL job in Rust'},
+  {dirName: 'everyday-rust', label: 'Part III — Everyday Rust for data code'},
+  {dirName: 'etl-job', label: 'Part IV — The ETL job in Rust'},
 ];
 
 /** What src/plugins/bookContents.ts publishes for the cover and 404 pages. */
