@@ -69,6 +69,10 @@ def main() -> None:
         "the tables show the median"
     )
     print(
+        "- times are CPU time of the measuring thread (`time.thread_time()`, "
+        "`CLOCK_THREAD_CPUTIME_ID`), not wall-clock time"
+    )
+    print(
         "- Rust passes the fields through `black_box`; the panicking method "
         "installs a panic hook that prints nothing"
     )
