@@ -1,6 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
+import type {Options as ClientRedirectsOptions} from '@docusaurus/plugin-client-redirects';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
@@ -22,6 +23,19 @@ const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.exa
 
 /** The book's chapters are served from the site root: /foundations/welcome. */
 const CHAPTER_ROUTE = '/';
+
+/**
+ * Old chapter URLs that must keep working after a chapter is renamed or split.
+ * Each `from` gets a small static page that forwards to `to` (with the query
+ * and `#hash` the reader arrived with, when JavaScript runs). Paths are
+ * relative to BASE_URL, like every route.
+ */
+const CHAPTER_REDIRECTS = [
+  // "Types" was split into "Structs and enums" (03) and "Result, traits and
+  // generics" (04); the old URL goes to the first half, where the split is
+  // explained in the opening.
+  {from: '/under-the-hood/types', to: '/under-the-hood/structs-and-enums'},
+];
 
 /** Samples, links and included code are checked by these, in this order. */
 const remarkPlugins = [remarkIncludeCode, remarkSamples, remarkReferenceLinks, remarkMath, remarkKatexStylesheet];
@@ -99,7 +113,10 @@ const config: Config = {
     ],
   ],
 
-  plugins: [bookContentsPlugin],
+  plugins: [
+    bookContentsPlugin,
+    ['@docusaurus/plugin-client-redirects', {redirects: CHAPTER_REDIRECTS} satisfies ClientRedirectsOptions],
+  ],
 
   themes: [
     [
