@@ -138,7 +138,7 @@ export function fieldsTable(fields: readonly ProtoField[]): Table {
 }
 
 const remarkProtoFields: Plugin<[], Root> = () => (tree, file) => {
-  const siteDir = file.cwd ?? process.cwd();
+  const siteDir = file.cwd;
   visit(tree, (node, index, parent) => {
     if (!isJsxElement(node, ELEMENT) || parent === undefined || index === undefined) {
       return undefined;

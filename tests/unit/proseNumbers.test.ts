@@ -11,7 +11,6 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import type {Root} from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
@@ -46,12 +45,7 @@ interface ProseText {
 }
 
 function proseTexts(source: string): ProseText[] {
-  const tree = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkMath)
-    .parse(blankFrontMatter(source)) as Root;
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).parse(blankFrontMatter(source));
   const texts: ProseText[] = [];
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
