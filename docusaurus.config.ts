@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
 import remarkIncludeCode from './src/remark/includeCode';
+import remarkProtoFields from './src/remark/protoFields';
 import remarkSamples from './src/remark/samples';
 import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkKatexStylesheet from './src/remark/katexStylesheet';
@@ -37,8 +38,18 @@ const CHAPTER_REDIRECTS = [
   {from: '/under-the-hood/types', to: '/under-the-hood/structs-and-enums'},
 ];
 
-/** Samples, links and included code are checked by these, in this order. */
-const remarkPlugins = [remarkIncludeCode, remarkSamples, remarkReferenceLinks, remarkMath, remarkKatexStylesheet];
+/**
+ * Samples, links and included code are checked by these, in this order;
+ * <ProtoFields> tables are generated from examples/'s .proto files first.
+ */
+const remarkPlugins = [
+  remarkProtoFields,
+  remarkIncludeCode,
+  remarkSamples,
+  remarkReferenceLinks,
+  remarkMath,
+  remarkKatexStylesheet,
+];
 
 const config: Config = {
   title: 'Rust for Python Developers',

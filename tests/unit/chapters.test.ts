@@ -80,6 +80,47 @@ export function chapterProblems(relativePath: string, source: string): string[] 
   return problems;
 }
 
+/** The sections every chapter ends with, in this order. */
+const ENDING = ['Summary', 'Check your understanding', 'Go deeper'] as const;
+const MIN_QUIZ_QUESTIONS = 4;
+const RUSTLINGS_EXERCISES = 'https://github.com/rust-lang/rustlings/tree/main/exercises/';
+
+/** Problems with how one chapter ends, as `path:line: what; what to do`. */
+export function chapterEndingProblems(relativePath: string, source: string): string[] {
+  const lines = source.split('\n');
+  let fence: string | undefined;
+  const headings: {readonly text: string; readonly line: number}[] = [];
+  lines.forEach((line, index) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+    } else if (fence === undefined && line.startsWith('## ')) {
+      headings.push({text: line.slice(3).trim(), line: index + 1});
+    }
+  });
+  const last = headings.slice(-ENDING.length);
+  if (last.map((heading) => heading.text).join('|') !== ENDING.join('|')) {
+    return [
+      `${relativePath}:${last[0]?.line ?? lines.length}: the chapter ends with ${last.map((heading) => `"## ${heading.text}"`).join(', ') || 'no ## sections'}; end it with ${ENDING.map((text) => `"## ${text}"`).join(', ')}`,
+    ];
+  }
+  const [, quiz, deeper] = last as [(typeof last)[0], (typeof last)[0], (typeof last)[0]];
+  const problems: string[] = [];
+  const quizText = lines.slice(quiz.line, deeper.line - 1).join('\n');
+  const questions = quizText.match(/<QuizQuestion\b/g)?.length ?? 0;
+  if (!/<Quiz>/.test(quizText) || questions < MIN_QUIZ_QUESTIONS) {
+    problems.push(
+      `${relativePath}:${quiz.line}: "## Check your understanding" has ${questions} <QuizQuestion>s; give it a <Quiz> of at least ${MIN_QUIZ_QUESTIONS}`,
+    );
+  }
+  if (!lines.slice(deeper.line).join('\n').includes(RUSTLINGS_EXERCISES)) {
+    problems.push(
+      `${relativePath}:${deeper.line}: "## Go deeper" has no card to Rustlings; add a <RefCard href="${RUSTLINGS_EXERCISES}…"> for the exercises that practise the chapter (src/data/reference-links/rustlings.json)`,
+    );
+  }
+  return problems;
+}
+
 function chapterFiles(): string[] {
   return fs
     .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
@@ -94,6 +135,38 @@ describe('chapters', () => {
     assert.ok(files.length > 0, 'docs/ has no chapters');
     const problems = files.flatMap((file) => chapterProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')));
     assert.deepEqual(problems, []);
+  });
+
+  test('every chapter ends with a summary, a quiz and cards to go deeper, Rustlings among them', () => {
+    const problems = chapterFiles().flatMap((file) =>
+      chapterEndingProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
+    );
+    assert.deepEqual(problems, []);
+  });
+
+  test('a chapter that ends the wrong way is reported with the line and what to add', () => {
+    const rustlings = `<RefCard href="${RUSTLINGS_EXERCISES}01_variables" why="Practice." />`;
+    const question = '<QuizQuestion options={["a", "b"]} answer={0} why="b">\n\nQ?\n\n</QuizQuestion>\n';
+    const quiz = `<Quiz>\n\n${question.repeat(4)}\n</Quiz>\n`;
+    const ending = (quizBody: string, deeper: string) =>
+      `## Summary\n\nText.\n\n## Check your understanding\n\n${quizBody}\n## Go deeper\n\n${deeper}\n`;
+    assert.deepEqual(chapterEndingProblems('docs/part/01-a.mdx', ending(quiz, rustlings)), []);
+    assert.deepEqual(
+      chapterEndingProblems('docs/part/01-a.mdx', '## Summary\n\n```md\n## Go deeper\n```\n\n## Go deeper\n'),
+      [
+        'docs/part/01-a.mdx:1: the chapter ends with "## Summary", "## Go deeper"; end it with "## Summary", "## Check your understanding", "## Go deeper"',
+      ],
+    );
+    assert.deepEqual(
+      chapterEndingProblems(
+        'docs/part/01-a.mdx',
+        ending(`<Quiz>\n\n${question}\n</Quiz>\n`, '<RefCard href="https://doc.rust-lang.org/book/" why="x" />'),
+      ),
+      [
+        'docs/part/01-a.mdx:5: "## Check your understanding" has 1 <QuizQuestion>s; give it a <Quiz> of at least 4',
+        `docs/part/01-a.mdx:17: "## Go deeper" has no card to Rustlings; add a <RefCard href="${RUSTLINGS_EXERCISES}…"> for the exercises that practise the chapter (src/data/reference-links/rustlings.json)`,
+      ],
+    );
   });
 
   test('mistakes are reported with the file, the line and what to do', () => {
