@@ -55,7 +55,9 @@ function proseTexts(source: string): ProseText[] {
       for (const attribute of node.attributes) {
         if (attribute.type !== 'mdxJsxAttribute' || !READER_ATTRIBUTES.has(attribute.name)) continue;
         const value = attribute.value;
-        texts.push({text: typeof value === 'string' ? value : (value?.value ?? ''), line});
+        const text = typeof value === 'string' ? value : (value?.value ?? '');
+        // Backticks mark code in these attributes, as in Markdown: blank the code, keep the offsets.
+        texts.push({text: text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)), line});
       }
     }
   });
@@ -113,7 +115,7 @@ describe('numbers in prose', () => {
       'The job read 1 000 000 rows,',
       'then 10_000 more and 250000 after that.',
       '',
-      '<QuizQuestion options={["About 36 520 rows/s", "None"]} answer={0} why="See 2024 and 4,500.">',
+      '<QuizQuestion options={["About 36 520 rows/s", "`1_000` and `100000`"]} answer={0} why="See 2024 and 4,500.">',
       '',
       'Code is not prose: `1_000_000` and `100000`.',
       '',
