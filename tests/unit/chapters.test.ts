@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import {LineCounter, parseDocument} from 'yaml';
 
 import {BOOK_PARTS} from '../../src/data/bookParts';
+import {countProseWords, MAX_PROSE_WORDS} from '../../tools/proseWords';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 const DOCS_DIR = path.join(SITE_DIR, 'docs');
@@ -121,6 +122,23 @@ export function chapterEndingProblems(relativePath: string, source: string): str
   return problems;
 }
 
+/** A chapter's prose stays within the book's limit, and above its part's minimum. */
+export function proseLengthProblems(relativePath: string, source: string): string[] {
+  const words = countProseWords(source);
+  const part = BOOK_PARTS.find((bookPart) => bookPart.dirName === path.basename(path.dirname(relativePath)));
+  if (words > MAX_PROSE_WORDS) {
+    return [
+      `${relativePath}:1: has ${words} words of prose, more than ${MAX_PROSE_WORDS}; split it into two chapters (npm run words counts them)`,
+    ];
+  }
+  if (part?.minProseWords !== undefined && words < part.minProseWords) {
+    return [
+      `${relativePath}:1: has ${words} words of prose; a chapter of "${part.label}" has at least ${part.minProseWords} (npm run words counts them)`,
+    ];
+  }
+  return [];
+}
+
 function chapterFiles(): string[] {
   return fs
     .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
@@ -142,6 +160,24 @@ describe('chapters', () => {
       chapterEndingProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
     );
     assert.deepEqual(problems, []);
+  });
+
+  test('every chapter has at most 4,500 words of prose, and at least its part asks for', () => {
+    const problems = chapterFiles().flatMap((file) =>
+      proseLengthProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
+    );
+    assert.deepEqual(problems, []);
+  });
+
+  test('a chapter too long or too short is reported with what to do', () => {
+    const prose = (words: number) => `---\ntitle: t\n---\n\n${'row '.repeat(words)}\n`;
+    assert.deepEqual(proseLengthProblems('docs/foundations/01-a.mdx', prose(4500)), []);
+    assert.deepEqual(proseLengthProblems('docs/foundations/01-a.mdx', prose(4501)), [
+      'docs/foundations/01-a.mdx:1: has 4501 words of prose, more than 4500; split it into two chapters (npm run words counts them)',
+    ]);
+    assert.deepEqual(proseLengthProblems('docs/everyday-rust/01-a.mdx', prose(100)), [
+      'docs/everyday-rust/01-a.mdx:1: has 100 words of prose; a chapter of "Part III — Everyday Rust for data code" has at least 2500 (npm run words counts them)',
+    ]);
   });
 
   test('a chapter that ends the wrong way is reported with the line and what to add', () => {
