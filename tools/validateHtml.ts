@@ -1,6 +1,6 @@
 /**
  * Validates every page of the built site with the Nu HTML Checker (vnu-jar,
- * run with the machine's Java 17+): 0 errors or it fails. Warnings are counted
+ * run with the machine's Java, 11 or newer: its classes are Java 11 bytecode): 0 errors or it fails. Warnings are counted
  * and printed, not fatal.
  *
  *   npx tsx tools/validateHtml.ts [build-dir]     (npm run lint:html)
@@ -70,7 +70,7 @@ function main(): void {
   });
   if (run.error) {
     console.error(
-      `could not run java (${run.error.message}): install a Java 17+ runtime (Debian: default-jre-headless)`,
+      `could not run java (${run.error.message}): install a Java runtime, 11 or newer (Debian: default-jre-headless)`,
     );
     process.exit(1);
   }
