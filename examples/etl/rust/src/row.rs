@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use crate::Order;
@@ -27,10 +27,16 @@ pub const REQUIRED_COLUMNS: [&str; 8] = [
 pub const MAX_QUANTITY: u32 = 100_000;
 
 // ANCHOR: raw_row
-/// One CSV record as the file has it: text only, found by header name, so the
-/// column order does not matter and extra columns are ignored. The fields
-/// borrow from the csv reader's record buffer, so reading a row copies nothing.
-#[derive(Debug, Deserialize)]
+/// Where each required column is in the header, in schema order: found once,
+/// when the header is read, so that no row looks a column up by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns(pub [usize; REQUIRED_COLUMNS.len()]);
+
+/// One CSV record as the file has it: text only, picked by the header's
+/// positions, so the column order does not matter and extra columns are
+/// ignored. The fields borrow from the csv reader's record buffer, so reading
+/// a row copies nothing.
+#[derive(Debug)]
 pub struct RawRow<'a> {
     pub order_id: &'a str,
     pub ordered_at: &'a str,
@@ -40,6 +46,33 @@ pub struct RawRow<'a> {
     pub quantity: &'a str,
     pub unit_price: &'a str,
     pub currency: &'a str,
+}
+
+impl<'a> RawRow<'a> {
+    /// The required fields of `record`. It must have a field at each of
+    /// `columns` (it does once it has as many fields as the header).
+    pub fn from_record(record: &'a StringRecord, columns: &Columns) -> Self {
+        let [
+            order_id,
+            ordered_at,
+            customer_email,
+            country,
+            sku,
+            quantity,
+            unit_price,
+            currency,
+        ] = columns.0.map(|index| &record[index]);
+        RawRow {
+            order_id,
+            ordered_at,
+            customer_email,
+            country,
+            sku,
+            quantity,
+            unit_price,
+            currency,
+        }
+    }
 }
 // ANCHOR_END: raw_row
 
