@@ -220,12 +220,12 @@ impl<R: Read> OrdersCsv<R> {
 
 // ANCHOR: check_record
 impl Record<'_> {
-    /// Check the record's shape, then validate its fields into an `Order`.
+    /// Check the record's shape, then validate its fields into `order`.
     ///
     /// Checked in this order: every field is valid UTF-8 (the first bad one
     /// in file order is named), there is one field per header column, then
-    /// the required columns in schema order (`RawRow::validate`).
-    pub fn to_order(&self) -> Result<Order, RowError> {
+    /// the required columns in schema order (`RawRow::validate_into`).
+    pub fn validate_into(&self, order: &mut Order) -> Result<(), RowError> {
         let fields = self.fields.as_ref().map_err(RowError::clone)?;
         if fields.len() != self.names.len() {
             return Err(RowError::FieldCount {
@@ -233,7 +233,7 @@ impl Record<'_> {
                 found: fields.len(),
             });
         }
-        RawRow::from_record(fields, self.columns).validate()
+        RawRow::from_record(fields, self.columns).validate_into(order)
     }
 }
 // ANCHOR_END: check_record
@@ -351,13 +351,15 @@ mod tests {
         let data =
             format!("{HEADER}\nA,b\nA,2024-03-01T12:30:00Z,ann@example.com,de,S,3,1.00,EUR\n");
         let mut orders_csv = OrdersCsv::new(data.as_bytes()).unwrap();
+        let mut order = Order::default();
         let short = orders_csv.next_record().unwrap().unwrap();
         assert_eq!(
-            short.to_order().unwrap_err().to_string(),
+            short.validate_into(&mut order).unwrap_err().to_string(),
             "record: must have 8 fields like the header, found 2"
         );
         let good = orders_csv.next_record().unwrap().unwrap();
         assert_eq!(good.line, 3);
-        assert_eq!(good.to_order().unwrap().total_eur_cents, 300);
+        good.validate_into(&mut order).unwrap();
+        assert_eq!(order.total_eur_cents, 300);
     }
 }

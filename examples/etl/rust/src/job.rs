@@ -7,6 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::Order;
 use crate::input::{OpenError, OrdersCsv};
 use crate::writer::{AtomicFile, DelimitedWriter};
 
@@ -140,10 +141,12 @@ fn convert(
     };
 
     let mut writer = DelimitedWriter::new(AtomicFile::create(output).map_err(Failure::Write)?);
+    // One message, refilled for every row: its Strings keep their capacity.
+    let mut order = Order::default();
     while let Some(record) = orders_csv.next_record().map_err(Failure::Read)? {
         summary.read += 1;
-        match record.to_order() {
-            Ok(order) => writer.write(&order).map_err(Failure::Write)?,
+        match record.validate_into(&mut order) {
+            Ok(()) => writer.write(&order).map_err(Failure::Write)?,
             Err(problem) => {
                 reporter.problem(record.line, &problem);
                 if !skip_invalid {
