@@ -139,21 +139,36 @@ fn locate_columns(names: &StringRecord) -> Result<Columns, Vec<HeaderProblem>> {
 /// The orders CSV file being read: its header, then one record at a time.
 pub struct OrdersCsv<R> {
     reader: csv::Reader<LineBreaks<R>>,
-    /// Header names, trimmed of ASCII whitespace.
-    names: StringRecord,
-    /// Where the required columns are among `names`.
-    columns: Columns,
+    header: Header,
     /// Reused for every record, so that reading allocates nothing per row.
     record: StringRecord,
 }
 
-/// One record, borrowed from the reader until the next one is read.
+/// What the header says: the column names and where the required ones are.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Header names, trimmed of ASCII whitespace.
+    names: StringRecord,
+    /// Where the required columns are among `names`.
+    columns: Columns,
+}
+
+/// Where a record starts, and whether its bytes were UTF-8: what reading it
+/// found out, apart from its fields.
+#[derive(Clone, Debug)]
+pub struct RecordStart {
+    /// The physical line the record starts on (the header is line 1).
+    pub line: u64,
+    /// `Err` names the first field, in file order, that is not UTF-8.
+    pub utf8: Result<(), RowError>,
+}
+
+/// One record with its header, ready to be checked.
 pub struct Record<'a> {
     /// The physical line the record starts on (the header is line 1).
     pub line: u64,
     fields: Result<&'a StringRecord, RowError>,
-    names: &'a StringRecord,
-    columns: &'a Columns,
+    header: &'a Header,
 }
 
 impl<R: Read> OrdersCsv<R> {
@@ -186,34 +201,58 @@ impl<R: Read> OrdersCsv<R> {
             locate_columns(&names).map_err(|problems| OpenError::Header { line, problems })?;
         Ok(OrdersCsv {
             reader,
-            names,
-            columns,
+            header: Header { names, columns },
             record: StringRecord::new(),
         })
     }
 
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
     /// Read the next record that is not a blank line; `None` at the end.
     pub fn next_record(&mut self) -> io::Result<Option<Record<'_>>> {
-        let (position, fields) = match self.reader.read_record(&mut self.record) {
-            Ok(false) => return Ok(None),
-            Ok(true) => (self.record.position().cloned(), Ok(&self.record)),
-            // A field that is not UTF-8 makes this record invalid, not the file.
-            Err(error) => match error.kind() {
-                csv::ErrorKind::Utf8 { pos, err } => {
-                    let column = self.names.get(err.field()).unwrap_or("record");
-                    let column = column.to_owned();
-                    (pos.clone(), Err(RowError::NotUtf8 { column }))
-                }
-                _ => return Err(into_io_error(error)),
-            },
-        };
-        let line = line_of(&mut self.reader, position.as_ref());
-        Ok(Some(Record {
-            line,
-            fields,
-            names: &self.names,
-            columns: &self.columns,
-        }))
+        let start = read_record(&mut self.reader, &self.header, &mut self.record)?;
+        Ok(start.map(|start| self.header.record(start, &self.record)))
+    }
+
+    /// Read the next record that is not a blank line into `record`, a buffer
+    /// of the caller's (the parallel pipeline keeps many); `None` at the end.
+    pub fn read_into(&mut self, record: &mut StringRecord) -> io::Result<Option<RecordStart>> {
+        read_record(&mut self.reader, &self.header, record)
+    }
+}
+
+fn read_record<R: Read>(
+    reader: &mut csv::Reader<LineBreaks<R>>,
+    header: &Header,
+    record: &mut StringRecord,
+) -> io::Result<Option<RecordStart>> {
+    let (position, utf8) = match reader.read_record(record) {
+        Ok(false) => return Ok(None),
+        Ok(true) => (record.position().cloned(), Ok(())),
+        // A field that is not UTF-8 makes this record invalid, not the file.
+        Err(error) => match error.kind() {
+            csv::ErrorKind::Utf8 { pos, err } => {
+                let column = header.names.get(err.field()).unwrap_or("record");
+                let column = column.to_owned();
+                (pos.clone(), Err(RowError::NotUtf8 { column }))
+            }
+            _ => return Err(into_io_error(error)),
+        },
+    };
+    let line = line_of(reader, position.as_ref());
+    Ok(Some(RecordStart { line, utf8 }))
+}
+
+impl Header {
+    /// The record read into `fields`, as `start` describes it.
+    pub fn record<'a>(&'a self, start: RecordStart, fields: &'a StringRecord) -> Record<'a> {
+        Record {
+            line: start.line,
+            fields: start.utf8.map(|()| fields),
+            header: self,
+        }
     }
 }
 // ANCHOR_END: orders_csv
@@ -227,13 +266,14 @@ impl Record<'_> {
     /// the required columns in schema order (`RawRow::validate_into`).
     pub fn validate_into(&self, order: &mut Order) -> Result<(), RowError> {
         let fields = self.fields.as_ref().map_err(RowError::clone)?;
-        if fields.len() != self.names.len() {
+        let names = &self.header.names;
+        if fields.len() != names.len() {
             return Err(RowError::FieldCount {
-                expected: self.names.len(),
+                expected: names.len(),
                 found: fields.len(),
             });
         }
-        RawRow::from_record(fields, self.columns).validate_into(order)
+        RawRow::from_record(fields, &self.header.columns).validate_into(order)
     }
 }
 // ANCHOR_END: check_record
