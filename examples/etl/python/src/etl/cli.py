@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="process",
         help="what the workers are (default process; threads show what the GIL costs)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=["python", "rust"],
+        default="python",
+        help="python, or rust: the Rust core in this process, through PyO3 (default python)",
+    )
     return parser
 
 
@@ -87,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stderr=sys.stderr,
         jobs=args.jobs,
         jobs_kind=args.jobs_kind,
+        engine=args.engine,
     )
 
 

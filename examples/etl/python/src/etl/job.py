@@ -95,7 +95,10 @@ def run(
     summary = Summary()
     reporter = Reporter(input_path, stderr)
     try:
-        _convert(input_path, output_path, options, summary, reporter)
+        if options.engine == "rust":
+            _convert_in_rust(input_path, output_path, options, summary, reporter)
+        else:
+            _convert(input_path, output_path, options, summary, reporter)
         code = ExitCode.OK
     except _Stop as stop:
         code = stop.code
@@ -185,3 +188,42 @@ def _convert_in_parallel(
 
 
 # ANCHOR_END: python_jobs_loop
+
+
+# ANCHOR: rust_engine
+def _convert_in_rust(
+    input_path: str, output_path: str, options: Options, summary: Summary, reporter: Reporter
+) -> None:
+    """``--engine rust``: the whole conversion runs in the Rust core, in this process,
+    through the extension module ``etl_rust`` (built with PyO3 and maturin).
+
+    Rust reports each skipped row through ``on_skipped`` as it goes, and raises an
+    exception carrying the same message for anything that stops the job.
+    """
+    import etl_rust  # only this engine needs the extension module
+
+    def on_skipped(message: str) -> None:
+        print(message, file=reporter.stderr)
+
+    try:
+        summary.read, summary.written, summary.skipped = etl_rust.convert(
+            input_path,
+            output_path,
+            skip_invalid=options.skip_invalid,
+            jobs=options.jobs,
+            on_skipped=on_skipped,
+        )
+    except etl_rust.InvalidInput as error:
+        summary.read, summary.written, summary.skipped = error.summary
+        for message in error.messages:
+            print(message, file=reporter.stderr)
+        raise _Stop(ExitCode.INVALID_INPUT) from None
+    except etl_rust.WriteError as error:
+        summary.read, summary.written, summary.skipped = error.summary
+        raise OutputError(error) from None
+    except etl_rust.ReadError as error:  # an OSError: run() reports it as a read error
+        summary.read, summary.written, summary.skipped = error.summary
+        raise
+
+
+# ANCHOR_END: rust_engine
