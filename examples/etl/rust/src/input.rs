@@ -289,9 +289,11 @@ fn line_of<R: Read>(
 /// Errors other than I/O and UTF-8 cannot happen with this reader's settings
 /// (`flexible` turns off the field count check).
 fn into_io_error(error: csv::Error) -> io::Error {
+    // The message as a reader reads it (Display), not the error's Debug form.
+    let message = error.to_string();
     match error.into_kind() {
         csv::ErrorKind::Io(error) => error,
-        other => io::Error::other(format!("{other:?}")),
+        _ => io::Error::other(message),
     }
 }
 
