@@ -27,7 +27,7 @@ export default defineConfig({
     trace: 'off',
   },
   projects: SUBPATH_RUN
-    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts']}]
+    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts', 'bookPdf.spec.ts']}]
     : [{name: 'site', testIgnore: 'subpath.spec.ts'}],
   webServer: {
     command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,
