@@ -10,6 +10,7 @@ import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkKatexStylesheet from './src/remark/katexStylesheet';
 import {prepareKatexAssets} from './src/plugins/katexAssets';
 import bookContentsPlugin from './src/plugins/bookContents';
+import offlineBookPlugin from './src/plugins/offlineBook';
 import {prismTheme} from './src/css/prismTheme';
 
 /**
@@ -99,7 +100,8 @@ const config: Config = {
     ],
   ],
 
-  plugins: [bookContentsPlugin],
+  // offlineBookPlugin: after one visit, the whole book opens offline (a service worker; production builds only).
+  plugins: [bookContentsPlugin, offlineBookPlugin],
 
   themes: [
     [

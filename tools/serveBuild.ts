@@ -22,6 +22,8 @@ export interface ServedBuild {
   readonly siteUrl: string;
   /** How many requests it has answered, for tests that want to prove the network was not used. */
   readonly requestCount: () => number;
+  /** From now on, answers `urlPath` with `body` instead of the build's file: a test's new deploy. */
+  readonly override: (urlPath: string, body: string | Buffer) => void;
   /** Stops answering and drops open connections: after this, nothing is served. */
   readonly close: () => Promise<void>;
 }
@@ -66,12 +68,13 @@ export async function serveBuild(buildDir: string, baseUrl: string): Promise<Ser
     throw new Error(`${buildDir}/index.html is missing: build the site first (npm run build)`);
   }
   let requests = 0;
+  const overrides = new Map<string, Buffer>();
   const server = http.createServer((request, response) => {
     requests += 1;
     const urlPath = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const file = fileForUrlPath(buildDir, baseUrl, urlPath);
     const target = file ?? path.join(buildDir, '404.html');
-    const body = fs.readFileSync(target);
+    const body = overrides.get(urlPath) ?? fs.readFileSync(target);
     response.writeHead(file ? 200 : 404, {
       'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
       'content-length': body.length,
@@ -90,6 +93,7 @@ export async function serveBuild(buildDir: string, baseUrl: string): Promise<Ser
     baseUrl,
     siteUrl: `${origin}${baseUrl}`,
     requestCount: () => requests,
+    override: (urlPath, body) => overrides.set(urlPath, Buffer.from(body)),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
