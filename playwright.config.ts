@@ -30,7 +30,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: SUBPATH_RUN
-    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts', 'bookPdf.spec.ts']}]
+    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts', 'bookPdf.spec.ts', 'offline.spec.ts']}]
     : [{name: 'site', testIgnore: 'subpath.spec.ts'}],
   webServer: {
     command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,
