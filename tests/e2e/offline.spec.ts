@@ -16,6 +16,7 @@ import {expect, test, type Page} from '@playwright/test';
 import {precacheManifest, revisionOf} from '../../src/offline/precacheManifest';
 import {serveBuild, type ServedBuild} from '../../tools/serveBuild';
 import {BASE_URL, BUILD_DIR, chapterPaths, htmlFileOf} from './builtSite';
+import {axeViolations} from './pageAudit';
 import {watchPageErrors} from './pageErrors';
 
 test.use({serviceWorkers: 'allow'});
@@ -114,6 +115,10 @@ test('after one visit to the cover, every chapter opens with the network cut', a
   await expect(page.getByRole('status').filter({hasText: 'Offline'})).toHaveText(OFFLINE_MESSAGE, {
     timeout: 30_000,
   });
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((name) => document.documentElement.setAttribute('data-theme', name), theme);
+    expect(await axeViolations(page, '[role=status][class*="badge"]'), `the badge in ${theme} mode`).toEqual([]);
+  }
 
   // A link followed inside the page (the client-side router) loads its scripts from the saved copy too.
   const previous = page.locator('.pagination-nav__link--prev');
