@@ -96,7 +96,9 @@ export async function serveBuild(buildDir: string, baseUrl: string): Promise<Ser
     override: (urlPath, body) => overrides.set(urlPath, Buffer.from(body)),
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };

@@ -85,7 +85,9 @@ if (ExecutionEnvironment.canUseDOM) {
   if (!('serviceWorker' in navigator)) {
     report('unavailable');
   } else {
-    const registerWhenIdle = (): void => whenIdle(() => void register(), 10_000);
+    const registerWhenIdle = (): void => {
+      whenIdle(() => void register(), 10_000);
+    };
     if (document.readyState === 'complete') {
       registerWhenIdle();
     } else {
@@ -101,7 +103,13 @@ const offlineBook: ClientModule = {
     }
     const worker = waitingWorker;
     waitingWorker = null;
-    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {once: true});
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        window.location.reload();
+      },
+      {once: true},
+    );
     let tries = 0;
     const askToTakeOver = (): void => {
       tries += 1;

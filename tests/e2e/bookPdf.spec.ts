@@ -111,7 +111,9 @@ test.beforeAll(() => {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext is missing: install poppler-utils (Debian: `apt-get install poppler-utils`)');
+      throw new Error('pdftotext is missing: install poppler-utils (Debian: `apt-get install poppler-utils`)', {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -116,7 +116,9 @@ test('after one visit to the cover, every chapter opens with the network cut', a
     timeout: 30_000,
   });
   for (const theme of ['light', 'dark']) {
-    await page.evaluate((name) => document.documentElement.setAttribute('data-theme', name), theme);
+    await page.evaluate((name) => {
+      document.documentElement.setAttribute('data-theme', name);
+    }, theme);
     expect(await axeViolations(page, '[role=status][class*="badge"]'), `the badge in ${theme} mode`).toEqual([]);
   }
 
@@ -186,7 +188,7 @@ test('a new deploy is picked up at the next navigation, never mixed with the sav
     (await caches.keys()).filter((name) => name.startsWith('book-offline')).sort(),
   );
   expect(bookCaches).toEqual(
-    [`${version}`, 'f'.repeat(16), 'state'].map((suffix) => `book-offline ${BASE_URL} ${suffix}`).sort(),
+    [version, 'f'.repeat(16), 'state'].map((suffix) => `book-offline ${BASE_URL} ${suffix}`).sort(),
   );
   expect(withoutAborted(problems)).toEqual([]);
 });

@@ -26,10 +26,14 @@ function useServedFromSavedCopy(): boolean {
     if (!('serviceWorker' in navigator)) {
       return undefined;
     }
-    const update = (): void => setSaved(navigator.serviceWorker.controller !== null);
+    const update = (): void => {
+      setSaved(navigator.serviceWorker.controller !== null);
+    };
     update();
     navigator.serviceWorker.addEventListener('controllerchange', update);
-    return () => navigator.serviceWorker.removeEventListener('controllerchange', update);
+    return () => {
+      navigator.serviceWorker.removeEventListener('controllerchange', update);
+    };
   }, []);
   return saved;
 }
