@@ -12,6 +12,7 @@ import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkKatexStylesheet from './src/remark/katexStylesheet';
 import {prepareKatexAssets} from './src/plugins/katexAssets';
 import bookContentsPlugin from './src/plugins/bookContents';
+import offlineBookPlugin from './src/plugins/offlineBook';
 import {prismTheme} from './src/css/prismTheme';
 
 /**
@@ -127,6 +128,8 @@ const config: Config = {
   plugins: [
     bookContentsPlugin,
     ['@docusaurus/plugin-client-redirects', {redirects: CHAPTER_REDIRECTS} satisfies ClientRedirectsOptions],
+    // After one visit, the whole book opens offline (a service worker; production builds only).
+    offlineBookPlugin,
   ],
 
   themes: [
