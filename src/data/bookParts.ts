@@ -12,6 +12,7 @@ export const BOOK_PARTS: readonly BookPart[] = [
   // Each chapter of Part III teaches a whole topic a data engineer meets on the first day.
   {dirName: 'everyday-rust', label: 'Part III — Everyday Rust for data code', minProseWords: 2500},
   {dirName: 'etl-job', label: 'Part IV — The ETL job in Rust'},
+  {dirName: 'beyond-one-core', label: 'Part V — Beyond one core'},
 ];
 
 /** What src/plugins/bookContents.ts publishes for the cover and 404 pages. */
