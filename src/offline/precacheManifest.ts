@@ -13,6 +13,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import {CHAPTER_REDIRECTS} from '../data/chapterRedirects';
+
 export interface PrecacheEntry {
   /** Relative to the service worker's scope (the base URL): `` is the cover, `under-the-hood/borrowing` a chapter. */
   readonly url: string;
@@ -40,6 +42,16 @@ const SAVED = /\.(html|js|css|json|svg|png|jpg|ico|woff2)$/;
  */
 const NOT_SAVED = /^(sw\.js|.*\.pdf|.*\.map|.*\.LICENSE\.txt|search-index.*\.json)$/;
 
+/**
+ * Never in the manifest either: the forwarding pages of old chapter URLs. The
+ * client-redirects plugin writes them in its postBuild, which Docusaurus runs
+ * at the same time as the one that makes this manifest, so they may be
+ * missing or half written when it is made (a half-written page would get a
+ * revision its finished bytes do not have, and the worker would refuse to
+ * save the book). Offline, an old URL shows the book's 404 page.
+ */
+const REDIRECT_PAGES = new Set(CHAPTER_REDIRECTS.map((redirect) => redirect.from.replace(/^\//, '')));
+
 const NOT_FOUND_PAGE = '404.html';
 
 export const revisionOf = (bytes: Uint8Array): string =>
@@ -58,6 +70,7 @@ export function precacheManifest(buildDir: string): PrecacheManifest {
     .readdirSync(buildDir, {recursive: true, encoding: 'utf8'})
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => SAVED.test(file) && !NOT_SAVED.test(file) && fs.statSync(path.join(buildDir, file)).isFile())
+    .filter((file) => !REDIRECT_PAGES.has(urlOfBuiltFile(file)))
     .sort();
   let bytes = 0;
   const entries = files.map((file) => {
