@@ -4,6 +4,7 @@ import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
+import remarkCheatSheet from './src/remark/cheatSheet';
 import remarkIncludeCode from './src/remark/includeCode';
 import remarkSamples from './src/remark/samples';
 import remarkReferenceLinks from './src/remark/referenceLinks';
@@ -23,8 +24,18 @@ const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.exa
 /** The book's chapters are served from the site root: /foundations/welcome. */
 const CHAPTER_ROUTE = '/';
 
-/** Samples, links and included code are checked by these, in this order. */
-const remarkPlugins = [remarkIncludeCode, remarkSamples, remarkReferenceLinks, remarkMath, remarkKatexStylesheet];
+/**
+ * Samples, links and included code are checked by these, in this order. The
+ * cheat sheet's rows are checked before their fences become <Sample>s.
+ */
+const remarkPlugins = [
+  remarkIncludeCode,
+  remarkCheatSheet,
+  remarkSamples,
+  remarkReferenceLinks,
+  remarkMath,
+  remarkKatexStylesheet,
+];
 
 const config: Config = {
   title: 'Rust for Python Developers',

@@ -3,7 +3,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 import {BOOK_PARTS} from './src/data/bookParts';
 
 /**
- * The book in three parts. Each part is a folder of docs/; its chapters order
+ * The book in four parts and a reference part. Each part is a folder of docs/; its pages order
  * themselves by their `sidebar_position` front matter.
  */
 const sidebars = {

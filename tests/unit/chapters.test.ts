@@ -1,8 +1,11 @@
 /**
- * Every chapter in docs/ is named and introduced the way the book expects:
+ * Every page in docs/ is named and introduced the way the book expects:
  * `docs/<part>/<nn>-<slug>.mdx` with front matter `title`, `description` and
  * a `sidebar_position` equal to nn. A mistake fails with the file, the line
- * and what to write instead.
+ * and what to write instead. The rules for chapters alone apply to the pages
+ * of parts of kind 'chapters' (chapterFiles); the reference part's pages (the
+ * cheat sheet, the glossary) are named and introduced the same way, but have
+ * no quiz or Rustlings cards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {LineCounter, parseDocument} from 'yaml';
 
-import {BOOK_PARTS} from '../../src/data/bookParts';
+import {BOOK_PARTS, bookPartOf, type BookPartKind} from '../../src/data/bookParts';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '../..');
 const DOCS_DIR = path.join(SITE_DIR, 'docs');
@@ -80,7 +83,8 @@ export function chapterProblems(relativePath: string, source: string): string[] 
   return problems;
 }
 
-function chapterFiles(): string[] {
+/** Every page of docs/, as `docs/<part>/<file>.mdx`. */
+function bookPageFiles(): string[] {
   return fs
     .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
     .filter((file) => /\.mdx?$/.test(file))
@@ -88,12 +92,33 @@ function chapterFiles(): string[] {
     .sort();
 }
 
+/** The pages in parts of one kind: chapters, or reference pages. */
+function filesOfKind(kind: BookPartKind): string[] {
+  return bookPageFiles().filter((file) => bookPartOf(file)?.kind === kind);
+}
+
+/** The pages the chapter rules apply to. */
+function chapterFiles(): string[] {
+  return filesOfKind('chapters');
+}
+
 describe('chapters', () => {
-  test('every chapter has a proper file name and front matter', () => {
-    const files = chapterFiles();
-    assert.ok(files.length > 0, 'docs/ has no chapters');
+  test('every page, chapter or reference, has a proper file name and front matter', () => {
+    const files = bookPageFiles();
+    assert.ok(chapterFiles().length > 0, 'docs/ has no chapters');
     const problems = files.flatMap((file) => chapterProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')));
     assert.deepEqual(problems, []);
+  });
+
+  test('the reference part holds the cheat sheet and the glossary, and no chapter', () => {
+    assert.deepEqual(filesOfKind('reference'), [
+      path.join('docs', 'reference', '01-cheat-sheet.mdx'),
+      path.join('docs', 'reference', '02-glossary.mdx'),
+    ]);
+    assert.ok(
+      BOOK_PARTS.every((part) => part.kind === 'chapters' || part === BOOK_PARTS.at(-1)),
+      'the reference part comes after every part of chapters',
+    );
   });
 
   test('mistakes are reported with the file, the line and what to do', () => {
