@@ -1,7 +1,7 @@
 /**
  * The headings a page of docs/ has, with the ids Docusaurus gives them, so a
  * unit test can check links between pages without building the site: an id
- * written as a comment at the end of the heading (`### Borrow {/* #borrow *\/}`)
+ * written as a comment at the end of the heading (`### Borrow {/*#borrow*\/}`)
  * or, without one, the slug of the heading's text, made by Docusaurus' own
  * slugger (github-slugger: lower case, punctuation dropped, spaces to hyphens,
  * `-1`, `-2`… for repeats on one page).
@@ -23,13 +23,13 @@ export interface PageHeading {
   readonly text: string;
   readonly depth: number;
   readonly line: number;
-  /** True when the id is written in the heading (`{/* #id *\/}`), so it survives a change of wording. */
+  /** True when the id is written in the heading (`{/*#id*\/}`), so it survives a change of wording. */
   readonly explicit: boolean;
 }
 
 const COMMENT_ID = /^\s*\/\*\s*#([\w-]+)\s*\*\/\s*$/;
 
-/** The id written as a trailing `{/* #id *\/}` comment, if any. */
+/** The id written as a trailing `{/*#id*\/}` comment, if any. */
 function commentId(heading: Heading): string | undefined {
   const last = heading.children.at(-1);
   return last?.type === 'mdxTextExpression' ? COMMENT_ID.exec(last.value)?.[1] : undefined;
