@@ -25,6 +25,7 @@ import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
+import {BOOK_PARTS} from '../data/bookParts';
 import {groupSamples, type Sample, type SiblingItem} from '../samples/page';
 import {AuthoringError, displayPath} from './authoringError';
 import {isJsxElement, type JsxElement, stringAttribute} from './mdxJsx';
@@ -40,14 +41,30 @@ const ROW_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * A link to the section of a chapter that teaches a row: a relative link to
- * another page of docs/, outside docs/reference/, with an #anchor. Docusaurus
- * checks at build time that the page and the anchor exist.
+ * Whether a link goes to a section of a chapter: a page in a part of kind
+ * 'chapters' (not the reference part), with an #anchor. In the site build the
+ * link arrives already resolved by Docusaurus (`/foundations/variables-and-types#…`,
+ * after the base URL); in a unit test it is as written
+ * (`../foundations/05-variables-and-types.mdx#…`). Docusaurus checks at build
+ * time that the page and the anchor exist.
  */
-const CHAPTER_SECTION_LINK = /^\.{1,2}\/(?:[\w.-]+\/)*[\w.-]+\.mdx?#[\w-]+$/;
-
-/** Reference pages teach nothing of their own: a row's link goes to a chapter. */
-const REFERENCE_DIR = 'docs/reference/';
+export function isChapterSectionLink(url: string, pagePath: string): boolean {
+  const match = /^([^#?]+)#[\w-]+$/.exec(url);
+  if (!match) {
+    return false;
+  }
+  const target = match[1]!;
+  let segments: string[];
+  if (/^\.{1,2}\//.test(target) && /\.mdx?$/.test(target)) {
+    segments = path.posix.normalize(path.posix.join(path.posix.dirname(pagePath), target)).split('/');
+  } else if (target.startsWith('/')) {
+    segments = target.split('/');
+  } else {
+    return false;
+  }
+  const partDir = segments.at(-2);
+  return BOOK_PARTS.some((part) => part.kind === 'chapters' && part.dirName === partDir);
+}
 
 /** The example given in messages. */
 const LINK_EXAMPLE = '[Integer overflow](../foundations/05-variables-and-types.mdx#integer-overflow)';
@@ -124,11 +141,8 @@ function checkNote(element: JsxElement, note: Paragraph, file: VFile): void {
   visit(note, 'link', (link) => {
     links.push(link.url);
   });
-  const pageDir = path.posix.dirname(displayPath(file).split(path.sep).join('/'));
-  const teachesIt = links.some(
-    (url) =>
-      CHAPTER_SECTION_LINK.test(url) && !path.posix.normalize(path.posix.join(pageDir, url)).startsWith(REFERENCE_DIR),
-  );
+  const pagePath = displayPath(file).split(path.sep).join('/');
+  const teachesIt = links.some((url) => isChapterSectionLink(url, pagePath));
   if (teachesIt) {
     return;
   }

@@ -109,6 +109,16 @@ describe('cheat sheet authoring mistakes fail with the file, the line and what t
       /and its links are \(\.\.\/everyday-rust\/04-strings-and-text\.mdx\), \(\.\/02-glossary\.mdx#utf-8\); end the note/,
     ));
 
+  test('a note as the site build sees it, its link already resolved by Docusaurus', async () => {
+    const resolved =
+      'Both copy. [Case](/rust-for-python-developers/everyday-rust/strings-and-text#upper-and-lower-case)\n';
+    await runRemark([remarkCheatSheet], sheet(row(`${PYTHON}\n${RUST}\n${resolved}`)), CHEAT_SHEET_PAGE);
+    await rejects(
+      sheet(row(`${PYTHON}\n${RUST}\nSee [UTF-8](/reference/glossary#utf-8).\n`)),
+      /must link to the chapter section that teaches the row, and its links are \(\/reference\/glossary#utf-8\)/,
+    );
+  });
+
   test('a row without a title', () =>
     rejects(
       sheet(row(`${PYTHON}\n${RUST}\n${NOTE}`, 'same')),

@@ -49,7 +49,7 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.match(
       html,
-      /^<div class="cheatSheet" data-cheat-sheet=""><div class="group"><h2 id="strings">Strings<\/h2><table class="table" role="table" aria-labelledby="strings">/,
+      /^<div class="cheatSheet" data-cheat-sheet=""><div class="group" data-cheat-group=""><h2 id="strings">Strings<\/h2><table class="table" role="table" aria-labelledby="strings">/,
     );
   });
 

@@ -71,7 +71,7 @@ export function CheatGroup({children}: GroupProps): ReactNode {
   const headingId =
     isValidElement<{id?: unknown}>(heading) && typeof heading.props.id === 'string' ? heading.props.id : undefined;
   return (
-    <div className={styles.group}>
+    <div className={styles.group} data-cheat-group="">
       {heading}
       <table className={styles.table} role="table" aria-labelledby={headingId}>
         <thead className={styles.visuallyHidden} role="rowgroup">
