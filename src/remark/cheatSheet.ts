@@ -274,7 +274,7 @@ function checkGroup(element: JsxElement, file: VFile): void {
     throw new AuthoringError(
       file,
       heading ?? element,
-      `<${CHEAT_GROUP}> opens with a \`##\` heading naming its topic (it becomes the table's caption and the page's table of contents); found ${heading ? heading.type : 'nothing'}`,
+      `<${CHEAT_GROUP}> opens with a \`##\` heading naming its topic (it names the group's table, and the contents list at the top links to it); found ${heading ? heading.type : 'nothing'}`,
     );
   }
   const stray = rows.find((child) => !isJsxElement(child, CHEAT_ROW) && !isJsxElement(child, CHEAT_COMMAND));

@@ -1,7 +1,7 @@
 /**
  * Server-rendered HTML of <CheatSheet>, <CheatGroup>, <CheatRow> and
- * <CheatCommand>: each group is a table named by its heading, with column
- * headers and a row header per task, so screen readers can move along a row
+ * <CheatCommand>: each group is an ARIA table named by its heading, with
+ * column headers and a row header per task, so screen readers can move along a row
  * or down a column. The layout (side by side or stacked) is the browser's
  * business: tests/e2e/cheatSheet.spec.ts checks it.
  *
@@ -49,7 +49,7 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.match(
       html,
-      /^<div class="cheatSheet" data-cheat-sheet=""><div class="group" data-cheat-group=""><h2 id="strings">Strings<\/h2><table class="table" role="table" aria-labelledby="strings">/,
+      /^<div class="cheatSheet" data-cheat-sheet=""><div class="group" data-cheat-group=""><h2 id="strings">Strings<\/h2><div role="table" aria-labelledby="strings">/,
     );
   });
 
@@ -57,7 +57,7 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.ok(
       html.includes(
-        '<thead class="visuallyHidden" role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Task</th><th scope="col" role="columnheader">Python</th><th scope="col" role="columnheader">Rust</th><th scope="col" role="columnheader">Note</th></tr></thead>',
+        '<div class="visuallyHidden" role="rowgroup"><div role="row"><span role="columnheader">Task</span><span role="columnheader">Python</span><span role="columnheader">Rust</span><span role="columnheader">Note</span></div></div><div role="rowgroup">',
       ),
     );
   });
@@ -66,10 +66,10 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.ok(
       html.includes(
-        '<tr class="row" role="row" data-cheat-row="sample"><th class="task" scope="row" role="rowheader">Trimming</th>' +
-          '<td class="python" role="cell" data-cheat-cell="python"><span class="cellLabel" aria-hidden="true">Python</span><div data-sample="python">python code</div></td>' +
-          '<td class="rust" role="cell" data-cheat-cell="rust"><span class="cellLabel" aria-hidden="true">Rust</span><div data-sample="rust">rust code</div></td>' +
-          '<td class="note" role="cell" data-cheat-cell="note"><span class="badge" data-badge="same">Same output</span><p><code>trim</code> returns a view.</p></td></tr>',
+        '<div class="row" role="row" data-cheat-row="sample"><div class="task" role="rowheader">Trimming</div>' +
+          '<div class="python" role="cell" data-cheat-cell="python"><span class="cellLabel" aria-hidden="true">Python</span><div data-sample="python">python code</div></div>' +
+          '<div class="rust" role="cell" data-cheat-cell="rust"><span class="cellLabel" aria-hidden="true">Rust</span><div data-sample="rust">rust code</div></div>' +
+          '<div class="note" role="cell" data-cheat-cell="note"><span class="badge" data-badge="same">Same output</span><p><code>trim</code> returns a view.</p></div></div>',
       ),
     );
   });
@@ -78,7 +78,7 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.match(
       html,
-      /<tr class="row" role="row" data-cheat-row="command">.*<pre>\$ pytest<\/pre>.*<pre>\$ cargo test<\/pre>.*<span class="badge" data-badge="command">Commands, not run here<\/span><p>The note\.<\/p><\/td><\/tr>/,
+      /<div class="row" role="row" data-cheat-row="command">.*<pre>\$ pytest<\/pre>.*<pre>\$ cargo test<\/pre>.*<span class="badge" data-badge="command">Commands, not run here<\/span><p>The note\.<\/p><\/div><\/div>/,
     );
   });
 

@@ -15,13 +15,15 @@
  * </CheatSheet>
  * ```
  *
- * Each group is a real table (caption: the group's `##` heading; columns Task,
- * Python, Rust, Note; one row header per task), so a screen reader can move
- * along a row or down the Rust column and hear the headers. It is laid out
- * with CSS grid, and table roles are set explicitly because browsers drop a
- * table's semantics when its display changes. Where the sheet is wide, each
- * row shows the task, Python and Rust side by side, then the note; where it is
- * narrow (a phone), Python sits above Rust. Print keeps rows whole.
+ * Each group is an ARIA table named by the group's `##` heading, with columns
+ * Task, Python, Rust and Note and one row header per task, so a screen reader
+ * can move along a row or down the Rust column and hear the headers. It is
+ * built of elements with table roles rather than <table>: a row is laid out
+ * with CSS grid, browsers drop a <table>'s semantics when its display changes,
+ * and HTML forbids restating them with roles on <tr> and <td>. Where the sheet
+ * is wide, each row shows the task, Python and Rust side by side, then the
+ * note; where it is narrow (a phone), Python sits above Rust. Print keeps rows
+ * whole.
  *
  * src/remark/cheatSheet.ts checks the shape at build time: a row's children
  * are the Python sample, the Rust sample, then the note, in that order, which
@@ -73,27 +75,17 @@ export function CheatGroup({children}: GroupProps): ReactNode {
   return (
     <div className={styles.group} data-cheat-group="">
       {heading}
-      <table className={styles.table} role="table" aria-labelledby={headingId}>
-        <thead className={styles.visuallyHidden} role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              Task
-            </th>
-            <th scope="col" role="columnheader">
-              Python
-            </th>
-            <th scope="col" role="columnheader">
-              Rust
-            </th>
-            <th scope="col" role="columnheader">
-              Note
-            </th>
-          </tr>
-        </thead>
-        <tbody className={styles.body} role="rowgroup">
-          {rows}
-        </tbody>
-      </table>
+      <div role="table" aria-labelledby={headingId}>
+        <div className={styles.visuallyHidden} role="rowgroup">
+          <div role="row">
+            <span role="columnheader">Task</span>
+            <span role="columnheader">Python</span>
+            <span role="columnheader">Rust</span>
+            <span role="columnheader">Note</span>
+          </div>
+        </div>
+        <div role="rowgroup">{rows}</div>
+      </div>
     </div>
   );
 }
@@ -111,28 +103,28 @@ function Row({
 }): ReactNode {
   const [python, rust, ...note] = Children.toArray(children);
   return (
-    <tr className={styles.row} role="row" data-cheat-row={kind}>
-      <th className={styles.task} scope="row" role="rowheader">
+    <div className={styles.row} role="row" data-cheat-row={kind}>
+      <div className={styles.task} role="rowheader">
         {title}
-      </th>
-      <td className={styles.python} role="cell" data-cheat-cell="python">
+      </div>
+      <div className={styles.python} role="cell" data-cheat-cell="python">
         {/* The column header names the language for screen readers; this label is for the eye. */}
         <span className={styles.cellLabel} aria-hidden="true">
           Python
         </span>
         {python}
-      </td>
-      <td className={styles.rust} role="cell" data-cheat-cell="rust">
+      </div>
+      <div className={styles.rust} role="cell" data-cheat-cell="rust">
         <span className={styles.cellLabel} aria-hidden="true">
           Rust
         </span>
         {rust}
-      </td>
-      <td className={styles.note} role="cell" data-cheat-cell="note">
+      </div>
+      <div className={styles.note} role="cell" data-cheat-cell="note">
         {badge}
         {note}
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 }
 
