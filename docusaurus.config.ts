@@ -5,6 +5,7 @@ import type {Options as ClientRedirectsOptions} from '@docusaurus/plugin-client-
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
+import remarkCheatSheet from './src/remark/cheatSheet';
 import remarkIncludeCode from './src/remark/includeCode';
 import remarkProtoFields from './src/remark/protoFields';
 import remarkSamples from './src/remark/samples';
@@ -29,11 +30,13 @@ const CHAPTER_ROUTE = '/';
 
 /**
  * Samples, links and included code are checked by these, in this order;
- * <ProtoFields> tables are generated from examples/'s .proto files first.
+ * <ProtoFields> tables are generated from examples/'s .proto files first, and
+ * the cheat sheet's rows are checked before their fences become <Sample>s.
  */
 const remarkPlugins = [
   remarkProtoFields,
   remarkIncludeCode,
+  remarkCheatSheet,
   remarkSamples,
   remarkReferenceLinks,
   remarkMath,

@@ -1,8 +1,11 @@
 /**
- * Every chapter in docs/ is named and introduced the way the book expects:
+ * Every page in docs/ is named and introduced the way the book expects:
  * `docs/<part>/<nn>-<slug>.mdx` with front matter `title`, `description` and
  * a `sidebar_position` equal to nn. A mistake fails with the file, the line
- * and what to write instead.
+ * and what to write instead. The rules for chapters alone apply to the pages
+ * of parts of kind 'chapters' (chapterFiles); the reference part's pages (the
+ * cheat sheet, the glossary) are named and introduced the same way, but have
+ * no quiz or Rustlings cards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {LineCounter, parseDocument} from 'yaml';
 
-import {BOOK_PARTS} from '../../src/data/bookParts';
+import {BOOK_PARTS, bookPartOf, type BookPartKind} from '../../src/data/bookParts';
 import {countProseWords, MAX_PROSE_WORDS} from '../../tools/proseWords';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '../..');
@@ -139,7 +142,8 @@ export function proseLengthProblems(relativePath: string, source: string): strin
   return [];
 }
 
-function chapterFiles(): string[] {
+/** Every page of docs/, as `docs/<part>/<file>.mdx`. */
+function bookPageFiles(): string[] {
   return fs
     .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
     .filter((file) => /\.mdx?$/.test(file))
@@ -147,10 +151,20 @@ function chapterFiles(): string[] {
     .sort();
 }
 
+/** The pages in parts of one kind: chapters, or reference pages. */
+function filesOfKind(kind: BookPartKind): string[] {
+  return bookPageFiles().filter((file) => bookPartOf(file)?.kind === kind);
+}
+
+/** The pages the chapter rules apply to. */
+function chapterFiles(): string[] {
+  return filesOfKind('chapters');
+}
+
 describe('chapters', () => {
-  test('every chapter has a proper file name and front matter', () => {
-    const files = chapterFiles();
-    assert.ok(files.length > 0, 'docs/ has no chapters');
+  test('every page, chapter or reference, has a proper file name and front matter', () => {
+    const files = bookPageFiles();
+    assert.ok(chapterFiles().length > 0, 'docs/ has no chapters');
     const problems = files.flatMap((file) => chapterProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')));
     assert.deepEqual(problems, []);
   });
@@ -202,6 +216,17 @@ describe('chapters', () => {
         'docs/part/01-a.mdx:5: "## Check your understanding" has 1 <QuizQuestion>s; give it a <Quiz> of at least 4',
         `docs/part/01-a.mdx:17: "## Go deeper" has no card to Rustlings; add a <RefCard href="${RUSTLINGS_EXERCISES}…"> for the exercises that practise the chapter (src/data/reference-links/rustlings.json)`,
       ],
+    );
+  });
+
+  test('the reference part holds the cheat sheet and the glossary, and no chapter', () => {
+    assert.deepEqual(filesOfKind('reference'), [
+      path.join('docs', 'reference', '01-cheat-sheet.mdx'),
+      path.join('docs', 'reference', '02-glossary.mdx'),
+    ]);
+    assert.ok(
+      BOOK_PARTS.every((part) => part.kind === 'chapters' || part === BOOK_PARTS.at(-1)),
+      'the reference part comes after every part of chapters',
     );
   });
 
