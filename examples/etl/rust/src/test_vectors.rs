@@ -1,0 +1,58 @@
+//! The test vectors that the Rust tests share with the Python tests, in
+//! `examples/etl/tests/vectors/` (its README says what each key means). Each
+//! test module builds its file in with `include_str!`.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// The cases of `table` in a vector file, given as its text.
+pub fn cases<T: DeserializeOwned>(json: &str, table: &str) -> Vec<T> {
+    let mut tables: Map<String, Value> =
+        serde_json::from_str(json).expect("a vector file is a JSON object");
+    let cases = tables
+        .remove(table)
+        .unwrap_or_else(|| panic!("no table {table:?} in the vector file"));
+    serde_json::from_value(cases).unwrap_or_else(|error| panic!("table {table:?}: {error}"))
+}
+
+/// A text a parser rejects, and the reason the contract gives.
+#[derive(Deserialize)]
+pub struct Rejected {
+    text: String,
+    repeat: Option<usize>,
+    pub reason: String,
+}
+
+impl Rejected {
+    /// The input: `text`, or `text` `repeat` times over.
+    pub fn text(&self) -> String {
+        self.text.repeat(self.repeat.unwrap_or(1))
+    }
+}
+
+/// The bytes of a file, given as parts: a string stands for its UTF-8 bytes,
+/// a number for one raw byte.
+#[derive(Deserialize)]
+#[serde(from = "Vec<Part>")]
+pub struct Data(pub Vec<u8>);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Part {
+    Text(String),
+    Byte(u8),
+}
+
+impl From<Vec<Part>> for Data {
+    fn from(parts: Vec<Part>) -> Data {
+        let mut bytes = Vec::new();
+        for part in parts {
+            match part {
+                Part::Text(text) => bytes.extend_from_slice(text.as_bytes()),
+                Part::Byte(byte) => bytes.push(byte),
+            }
+        }
+        Data(bytes)
+    }
+}
