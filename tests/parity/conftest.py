@@ -141,24 +141,6 @@ def assert_same(python: Run, rust: Run) -> None:
     assert python.output == rust.output, "output files differ"
 
 
-def read_delimited(data: bytes) -> list[Order]:
-    """Decode a length-delimited stream, independently of both jobs' writers."""
-    orders, position = [], 0
-    while position < len(data):
-        length = shift = 0
-        while True:
-            byte = data[position]
-            position += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                break
-        orders.append(Order.FromString(data[position : position + length]))
-        position += length
-    assert position == len(data), "the last message is cut short"
-    return orders
-
-
 def order_as_dict(order: Order) -> dict[str, object]:
     """Every field, defaults included, with customer_key as hex."""
     fields = {field.name: getattr(order, field.name) for field in Order.DESCRIPTOR.fields}
