@@ -4,7 +4,6 @@
  * a `sidebar_position` equal to nn. A mistake fails with the file, the line
  * and what to write instead.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +11,8 @@ import {LineCounter, parseDocument} from 'yaml';
 
 import {BOOK_PARTS} from '../../src/data/bookParts';
 import {countProseWords, MAX_PROSE_WORDS} from '../../tools/proseWords';
+import {bookPages} from './bookPages';
 
-const SITE_DIR = path.resolve(import.meta.dirname, '../..');
-const DOCS_DIR = path.join(SITE_DIR, 'docs');
 const CHAPTER_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
 
 /** Problems with one chapter's file name and front matter, as `path:line: what; what to do`. */
@@ -139,33 +137,21 @@ export function proseLengthProblems(relativePath: string, source: string): strin
   return [];
 }
 
-function chapterFiles(): string[] {
-  return fs
-    .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
-    .filter((file) => /\.mdx?$/.test(file))
-    .map((file) => path.join('docs', file))
-    .sort();
-}
-
 describe('chapters', () => {
   test('every chapter has a proper file name and front matter', () => {
-    const files = chapterFiles();
-    assert.ok(files.length > 0, 'docs/ has no chapters');
-    const problems = files.flatMap((file) => chapterProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')));
+    const pages = bookPages();
+    assert.ok(pages.length > 0, 'docs/ has no chapters');
+    const problems = pages.flatMap((page) => chapterProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
   test('every chapter ends with a summary, a quiz and cards to go deeper, Rustlings among them', () => {
-    const problems = chapterFiles().flatMap((file) =>
-      chapterEndingProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
-    );
+    const problems = bookPages().flatMap((page) => chapterEndingProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
   test('every chapter has at most 4,500 words of prose, and at least its part asks for', () => {
-    const problems = chapterFiles().flatMap((file) =>
-      proseLengthProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
-    );
+    const problems = bookPages().flatMap((page) => proseLengthProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
