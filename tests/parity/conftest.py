@@ -120,12 +120,18 @@ def same_in_every_mode(
     the reference did, and return the reference's run."""
     runs = run_modes(tmp_path, files, args, output)
     reference = runs.pop(REFERENCE)
-    for mode, run in runs.items():
+    assert_all_same(REFERENCE, reference, runs)
+    return reference
+
+
+def assert_all_same(reference_name: str, reference: Run, others: Mapping[str, Run]) -> None:
+    """``assert_same`` for each run in ``others`` against ``reference``; a failure
+    names the mode that differs."""
+    for mode, run in others.items():
         try:
             assert_same(reference, run)
         except AssertionError as error:
-            raise AssertionError(f"{mode} differs from {REFERENCE}: {error}") from None
-    return reference
+            raise AssertionError(f"{mode} differs from {reference_name}: {error}") from None
 
 
 def assert_same(python: Run, rust: Run) -> None:
