@@ -2,6 +2,8 @@
 //! `examples/etl/tests/vectors/` (its README says what each key means). Each
 //! test module builds its file in with `include_str!`.
 
+use std::fmt::{Debug, Display};
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -16,17 +18,32 @@ pub fn cases<T: DeserializeOwned>(json: &str, table: &str) -> Vec<T> {
     serde_json::from_value(cases).unwrap_or_else(|error| panic!("table {table:?}: {error}"))
 }
 
+/// Check that `parse` rejects each case of `table` with the case's `reason`,
+/// which is the `Display` text of its error.
+#[track_caller]
+pub fn assert_rejects<T: Debug + PartialEq, E: Display>(
+    json: &str,
+    table: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) {
+    for case in cases::<Rejected>(json, table) {
+        let text = case.text();
+        let error = parse(&text).map_err(|error| error.to_string());
+        assert_eq!(error, Err(case.reason), "{text}");
+    }
+}
+
 /// A text a parser rejects, and the reason the contract gives.
 #[derive(Deserialize)]
-pub struct Rejected {
+struct Rejected {
     text: String,
     repeat: Option<usize>,
-    pub reason: String,
+    reason: String,
 }
 
 impl Rejected {
     /// The input: `text`, or `text` `repeat` times over.
-    pub fn text(&self) -> String {
+    fn text(&self) -> String {
         self.text.repeat(self.repeat.unwrap_or(1))
     }
 }

@@ -147,7 +147,7 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
-    use crate::test_vectors::{Rejected, cases};
+    use crate::test_vectors::{assert_rejects, cases};
 
     /// The cases the Python tests check too; the expected values were computed
     /// with GNU date: date -u -d TIMESTAMP +%s
@@ -168,11 +168,7 @@ mod tests {
 
     #[test]
     fn rejects_timestamps() {
-        for case in cases::<Rejected>(VECTORS, "parse_timestamp_rejects") {
-            let text = case.text();
-            let error = parse_timestamp(&text).map_err(|error| error.to_string());
-            assert_eq!(error, Err(case.reason), "{text}");
-        }
+        assert_rejects(VECTORS, "parse_timestamp_rejects", parse_timestamp);
     }
 
     #[test]
