@@ -133,16 +133,10 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
-    use crate::test_vectors::{assert_rejects, cases};
+    use crate::test_vectors::{assert_accepts, assert_rejects, cases};
 
     /// The cases the Python tests check too.
     const VECTORS: &str = include_str!("../../tests/vectors/money.json");
-
-    #[derive(Deserialize)]
-    struct Price {
-        text: String,
-        cents: i64,
-    }
 
     #[derive(Deserialize)]
     struct Total {
@@ -154,9 +148,7 @@ mod tests {
 
     #[test]
     fn parses_prices() {
-        for Price { text, cents } in cases(VECTORS, "parse_price_accepts") {
-            assert_eq!(parse_price(&text), Ok(cents), "{text}");
-        }
+        assert_accepts(VECTORS, "parse_price_accepts", "cents", parse_price);
     }
 
     #[test]

@@ -18,6 +18,30 @@ pub fn cases<T: DeserializeOwned>(json: &str, table: &str) -> Vec<T> {
     serde_json::from_value(cases).unwrap_or_else(|error| panic!("table {table:?}: {error}"))
 }
 
+/// Check that `parse` turns the `text` of each case of `table` into the value
+/// the case gives under `value_key` (such as `cents` or `millis`).
+#[track_caller]
+pub fn assert_accepts<T, E>(
+    json: &str,
+    table: &str,
+    value_key: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) where
+    T: DeserializeOwned + Debug + PartialEq,
+    E: Debug + PartialEq,
+{
+    for mut case in cases::<Map<String, Value>>(json, table) {
+        let mut field = |key: &str| {
+            case.remove(key)
+                .unwrap_or_else(|| panic!("table {table:?}: a case has no {key:?}"))
+        };
+        let text: String = serde_json::from_value(field("text")).expect("text is a string");
+        let expected: T = serde_json::from_value(field(value_key))
+            .unwrap_or_else(|error| panic!("table {table:?}, {text:?}: {value_key}: {error}"));
+        assert_eq!(parse(&text), Ok(expected), "{text}");
+    }
+}
+
 /// Check that `parse` rejects each case of `table` with the case's `reason`,
 /// which is the `Display` text of its error.
 #[track_caller]

@@ -144,26 +144,21 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use serde::Deserialize;
-
     use super::*;
-    use crate::test_vectors::{assert_rejects, cases};
+    use crate::test_vectors::{assert_accepts, assert_rejects};
 
     /// The cases the Python tests check too; the expected values were computed
     /// with GNU date: date -u -d TIMESTAMP +%s
     const VECTORS: &str = include_str!("../../tests/vectors/timestamps.json");
 
-    #[derive(Deserialize)]
-    struct Accepted {
-        text: String,
-        millis: i64,
-    }
-
     #[test]
     fn parses_timestamps() {
-        for Accepted { text, millis } in cases(VECTORS, "parse_timestamp_accepts") {
-            assert_eq!(parse_timestamp(&text), Ok(millis), "{text}");
-        }
+        assert_accepts(
+            VECTORS,
+            "parse_timestamp_accepts",
+            "millis",
+            parse_timestamp,
+        );
     }
 
     #[test]
