@@ -5,6 +5,7 @@ import type {Options as ClientRedirectsOptions} from '@docusaurus/plugin-client-
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
+import remarkCheatSheet from './src/remark/cheatSheet';
 import remarkIncludeCode from './src/remark/includeCode';
 import remarkProtoFields from './src/remark/protoFields';
 import remarkSamples from './src/remark/samples';
@@ -12,6 +13,8 @@ import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkKatexStylesheet from './src/remark/katexStylesheet';
 import {prepareKatexAssets} from './src/plugins/katexAssets';
 import bookContentsPlugin from './src/plugins/bookContents';
+import offlineBookPlugin from './src/plugins/offlineBook';
+import {CHAPTER_REDIRECTS} from './src/data/chapterRedirects';
 import {prismTheme} from './src/css/prismTheme';
 
 /**
@@ -26,25 +29,14 @@ const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.exa
 const CHAPTER_ROUTE = '/';
 
 /**
- * Old chapter URLs that must keep working after a chapter is renamed or split.
- * Each `from` gets a small static page that forwards to `to` (with the query
- * and `#hash` the reader arrived with, when JavaScript runs). Paths are
- * relative to BASE_URL, like every route.
- */
-const CHAPTER_REDIRECTS = [
-  // "Types" was split into "Structs and enums" (03) and "Result, traits and
-  // generics" (04); the old URL goes to the first half, where the split is
-  // explained in the opening.
-  {from: '/under-the-hood/types', to: '/under-the-hood/structs-and-enums'},
-];
-
-/**
  * Samples, links and included code are checked by these, in this order;
- * <ProtoFields> tables are generated from examples/'s .proto files first.
+ * <ProtoFields> tables are generated from examples/'s .proto files first, and
+ * the cheat sheet's rows are checked before their fences become <Sample>s.
  */
 const remarkPlugins = [
   remarkProtoFields,
   remarkIncludeCode,
+  remarkCheatSheet,
   remarkSamples,
   remarkReferenceLinks,
   remarkMath,
@@ -126,7 +118,9 @@ const config: Config = {
 
   plugins: [
     bookContentsPlugin,
-    ['@docusaurus/plugin-client-redirects', {redirects: CHAPTER_REDIRECTS} satisfies ClientRedirectsOptions],
+    ['@docusaurus/plugin-client-redirects', {redirects: [...CHAPTER_REDIRECTS]} satisfies ClientRedirectsOptions],
+    // After one visit, the whole book opens offline (a service worker; production builds only).
+    offlineBookPlugin,
   ],
 
   themes: [

@@ -3,6 +3,7 @@
  * own components available in every page without an import.
  */
 import MDXComponents from '@theme-original/MDXComponents';
+import CheatSheet, {CheatCommand, CheatGroup, CheatRow} from '@site/src/components/CheatSheet';
 import CodeCompare from '@site/src/components/CodeCompare';
 import KatexStylesheet from '@site/src/components/KatexStylesheet';
 import Quiz, {QuizQuestion} from '@site/src/components/Quiz';
@@ -11,6 +12,10 @@ import Sample from '@site/src/components/Sample';
 
 export default {
   ...MDXComponents,
+  CheatCommand,
+  CheatGroup,
+  CheatRow,
+  CheatSheet,
   CodeCompare,
   KatexStylesheet,
   Quiz,

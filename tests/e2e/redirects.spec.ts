@@ -1,6 +1,6 @@
 /**
  * Old chapter URLs keep working after a split or a rename: each entry of
- * CHAPTER_REDIRECTS in docusaurus.config.ts lands on its new chapter, and the
+ * CHAPTER_REDIRECTS in src/data/chapterRedirects.ts lands on its new chapter, and the
  * #hash the reader arrived with is kept when JavaScript runs.
  */
 import {expect, test} from '@playwright/test';

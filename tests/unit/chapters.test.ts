@@ -1,8 +1,11 @@
 /**
- * Every chapter in docs/ is named and introduced the way the book expects:
+ * Every page in docs/ is named and introduced the way the book expects:
  * `docs/<part>/<nn>-<slug>.mdx` with front matter `title`, `description` and
  * a `sidebar_position` equal to nn. A mistake fails with the file, the line
- * and what to write instead.
+ * and what to write instead. The rules for chapters alone apply to the pages
+ * of parts of kind 'chapters' (bookPagesOfKind); the reference part's pages (the
+ * cheat sheet, the glossary) are named and introduced the same way, but have
+ * no quiz or Rustlings cards.
  */
 import path from 'node:path';
 import {describe, test} from 'node:test';
@@ -11,7 +14,7 @@ import {LineCounter, parseDocument} from 'yaml';
 
 import {BOOK_PARTS} from '../../src/data/bookParts';
 import {countProseWords, MAX_PROSE_WORDS} from '../../tools/proseWords';
-import {bookPages} from './bookPages';
+import {bookPages, bookPagesOfKind} from './bookPages';
 
 const CHAPTER_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
 
@@ -138,20 +141,21 @@ export function proseLengthProblems(relativePath: string, source: string): strin
 }
 
 describe('chapters', () => {
-  test('every chapter has a proper file name and front matter', () => {
-    const pages = bookPages();
-    assert.ok(pages.length > 0, 'docs/ has no chapters');
-    const problems = pages.flatMap((page) => chapterProblems(page.relativePath, page.source));
+  test('every page, chapter or reference, has a proper file name and front matter', () => {
+    assert.ok(bookPagesOfKind('chapters').length > 0, 'docs/ has no chapters');
+    const problems = bookPages().flatMap((page) => chapterProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
   test('every chapter ends with a summary, a quiz and cards to go deeper, Rustlings among them', () => {
-    const problems = bookPages().flatMap((page) => chapterEndingProblems(page.relativePath, page.source));
+    const problems = bookPagesOfKind('chapters').flatMap((page) =>
+      chapterEndingProblems(page.relativePath, page.source),
+    );
     assert.deepEqual(problems, []);
   });
 
   test('every chapter has at most 4,500 words of prose, and at least its part asks for', () => {
-    const problems = bookPages().flatMap((page) => proseLengthProblems(page.relativePath, page.source));
+    const problems = bookPagesOfKind('chapters').flatMap((page) => proseLengthProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
@@ -188,6 +192,17 @@ describe('chapters', () => {
         'docs/part/01-a.mdx:5: "## Check your understanding" has 1 <QuizQuestion>s; give it a <Quiz> of at least 4',
         `docs/part/01-a.mdx:17: "## Go deeper" has no card to Rustlings; add a <RefCard href="${RUSTLINGS_EXERCISES}…"> for the exercises that practise the chapter (src/data/reference-links/rustlings.json)`,
       ],
+    );
+  });
+
+  test('the reference part holds the cheat sheet and the glossary, and no chapter', () => {
+    assert.deepEqual(
+      bookPagesOfKind('reference').map((page) => page.relativePath),
+      ['docs/reference/01-cheat-sheet.mdx', 'docs/reference/02-glossary.mdx'],
+    );
+    assert.ok(
+      BOOK_PARTS.every((part) => part.kind === 'chapters' || part === BOOK_PARTS.at(-1)),
+      'the reference part comes after every part of chapters',
     );
   });
 

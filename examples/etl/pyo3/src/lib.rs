@@ -153,9 +153,11 @@ fn join_lines<'py>(py: Python<'py>, messages: &[OsString]) -> PyResult<Bound<'py
     PyString::new(py, "\n").call_method1("join", (messages,))
 }
 
+// ANCHOR: pyo3_module
 /// The orders ETL job's Rust core (etl-py --engine rust).
 #[pymodule]
 mod etl_rust {
     #[pymodule_export]
     use super::{InvalidInput, ReadError, WriteError, convert};
 }
+// ANCHOR_END: pyo3_module
