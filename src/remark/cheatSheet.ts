@@ -299,6 +299,14 @@ const PARENT_OF: Readonly<Record<string, string>> = {
   [CHEAT_COMMAND]: CHEAT_GROUP,
 };
 
+/** What each element of a cheat sheet must be, checked where it is used. */
+const CHECK_OF: Readonly<Record<string, (element: JsxElement, file: VFile) => void>> = {
+  [CHEAT_SHEET]: checkSheet,
+  [CHEAT_GROUP]: checkGroup,
+  [CHEAT_ROW]: checkRow,
+  [CHEAT_COMMAND]: checkCommand,
+};
+
 const remarkCheatSheet: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, (node, _index, parent: Parent | undefined) => {
     if (!isJsxElement(node) || node.name === null) {
@@ -312,20 +320,7 @@ const remarkCheatSheet: Plugin<[], Root> = () => (tree, file) => {
         `<${node.name}> belongs directly inside a <${expectedParent}>; move it there (blank lines around tags are fine)`,
       );
     }
-    switch (node.name) {
-      case CHEAT_SHEET:
-        checkSheet(node, file);
-        break;
-      case CHEAT_GROUP:
-        checkGroup(node, file);
-        break;
-      case CHEAT_ROW:
-        checkRow(node, file);
-        break;
-      case CHEAT_COMMAND:
-        checkCommand(node, file);
-        break;
-    }
+    CHECK_OF[node.name]?.(node, file);
   });
 };
 
