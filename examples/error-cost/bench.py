@@ -6,24 +6,25 @@ a given percentage of them invalid, three ways:
 - a function that raises ``RowError(...) from error``, caught by the caller:
   the chapter's pattern, with a custom exception and its ``__cause__``.
 
-Usage: python bench.py FIELDS SEED REPEATS PERCENTS   (PERCENTS such as 0,1,10,50)
+Usage: PYTHONPATH=../bench-support python bench.py FIELDS SEED REPEATS PERCENTS
+(PERCENTS such as 0,1,10,50; ``run`` sets PYTHONPATH).
 Output: one line per method, percentage and repeat:
 ``method<TAB>percent<TAB>seconds<TAB>valid<TAB>sum``.
 
 Times are CPU time of this thread (``time.thread_time()``), not wall-clock time,
 so that other programs on a busy machine add as little noise as possible.
 
-The fields come from the same generator as ``src/main.rs``, so both languages
-parse the same strings. ``str.isdigit`` also accepts digits such as ``"²"``
-that ``int`` refuses; the generated fields contain none, so here the
-pre-check and ``int`` agree.
+The fields come from the generator that ``src/main.rs`` uses too, ``Lcg`` in
+``../bench-support``, so both languages parse the same strings. ``str.isdigit``
+also accepts digits such as ``"²"`` that ``int`` refuses; the generated fields
+contain none, so here the pre-check and ``int`` agree.
 """
 
 import sys
 import time
 from collections.abc import Callable, Sequence
 
-MASK_64 = (1 << 64) - 1
+from bench_support import Lcg
 
 # What a bad quantity looks like in a real export.
 INVALID = ["n/a", "", "12.5", "3 pcs"]
@@ -31,11 +32,10 @@ INVALID = ["n/a", "", "12.5", "3 pcs"]
 
 def generate_fields(fields: int, seed: int, percent: int) -> list[str]:
     """``fields`` quantity fields; ``percent`` of them (on average) are invalid."""
-    state = seed
+    rng = Lcg(seed)
     result: list[str] = []
     for _ in range(fields):
-        state = (state * 6364136223846793005 + 1442695040888963407) & MASK_64
-        x = state >> 33
+        x = rng.draw()
         if x % 100 < percent:
             result.append(INVALID[x // 100 % 4])
         else:

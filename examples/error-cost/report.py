@@ -1,6 +1,7 @@
 """Turns the benchmark's raw timings into the Markdown report that ``run`` prints.
 
-Usage: python report.py RAW_TIMINGS FIELDS REPEATS
+Usage: PYTHONPATH=../bench-support python report.py RAW_TIMINGS FIELDS REPEATS
+(``run`` sets PYTHONPATH)
 
 RAW_TIMINGS holds lines ``method<TAB>percent<TAB>seconds<TAB>valid<TAB>sum``
 from bench.py and the Rust program. The report gives the median time per
@@ -10,25 +11,11 @@ the number of valid fields or their sum, since then they did not do the same
 work.
 """
 
-import os
-import platform
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def rustc_version() -> str:
-    return subprocess.run(
-        ["rustc", "--version"], capture_output=True, text=True, check=True
-    ).stdout.strip()
+from bench_support import print_machine
 
 
 def main() -> None:
@@ -50,11 +37,7 @@ def main() -> None:
         percent: fields - next(iter(results[percent]))[0] for percent in percents
     }
 
-    print("## Machine\n")
-    print(f"- CPU: {cpu_model()}, {os.cpu_count()} cores")
-    print(f"- OS: {platform.system()} {platform.release()}")
-    print(f"- Python: {platform.python_implementation()} {platform.python_version()}")
-    print(f"- Rust: {rustc_version()}, release build (`cargo build --release`)")
+    print_machine(rust_build=", release build (`cargo build --release`)")
     print("\n## Method\n")
     print(
         f"- {fields:,} quantity fields per run; a valid one is a whole number "

@@ -1,18 +1,21 @@
 """Totals the EUR orders among N generated rows in three Python styles.
 
-Usage: python bench.py ROWS SEED REPEATS
-Output: one line per style and repeat, ``method<TAB>seconds<TAB>total``.
+Usage: PYTHONPATH=../bench-support python bench.py ROWS SEED REPEATS
+(``run`` sets PYTHONPATH). Output: one line per style and repeat,
+``method<TAB>seconds<TAB>total``.
 
-The rows come from the same generator as ``src/main.rs``, so every style (and
-the Rust program) adds up the same numbers. Each repeat runs the three styles
-one after the other, so a burst of load on a shared machine hits all three.
+The rows come from the generator that ``src/main.rs`` uses too, ``Lcg`` in
+``../bench-support``, so every style (and the Rust program) adds up the same
+numbers. Each repeat runs the three styles one after the other, so a burst of
+load on a shared machine hits all three.
 """
 
 import sys
 import time
 from collections.abc import Callable, Sequence
 
-MASK_64 = (1 << 64) - 1
+from bench_support import Lcg
+
 CURRENCIES = ("EUR", "USD", "GBP", "CHF")
 
 Order = tuple[int, int, str]
@@ -20,18 +23,12 @@ Order = tuple[int, int, str]
 
 def generate_orders(rows: int, seed: int) -> list[Order]:
     """Builds the rows: quantity 1..=20, price 0..=9,999 cents, a currency."""
-    state = seed
-
-    def draw() -> int:
-        nonlocal state
-        state = (state * 6364136223846793005 + 1442695040888963407) & MASK_64
-        return state >> 33
-
+    rng = Lcg(seed)
     orders: list[Order] = []
     for _ in range(rows):
-        quantity = 1 + draw() % 20
-        price_cents = draw() % 10_000
-        currency = CURRENCIES[draw() % 4]
+        quantity = 1 + rng.draw() % 20
+        price_cents = rng.draw() % 10_000
+        currency = CURRENCIES[rng.draw() % 4]
         orders.append((quantity, price_cents, currency))
     return orders
 

@@ -1,6 +1,7 @@
 """Turns the benchmark's raw timings into the Markdown report that ``run`` prints.
 
-Usage: python report.py RAW_TIMINGS ROWS REPEATS RELEASE_BINARY LOAD_AVERAGE
+Usage: PYTHONPATH=../bench-support python report.py RAW_TIMINGS ROWS REPEATS
+RELEASE_BINARY LOAD_AVERAGE (``run`` sets PYTHONPATH)
 
 RAW_TIMINGS holds lines ``build<TAB>method<TAB>seconds<TAB>total`` (build is
 "Python", "Rust release" or "Rust debug"). The report gives, per build, the
@@ -10,37 +11,19 @@ the release binary with objdump (when it is installed) and says whether they
 compiled to the same sequence of instructions.
 """
 
-import os
-import platform
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 from pathlib import Path
+
+from bench_support import command_version, milliseconds, print_machine
 
 FUNCTIONS = {
     "indexed for loop": "eur_total_indexed",
     "for loop over iter()": "eur_total_for_iter",
     "adapter chain": "eur_total_chain",
 }
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def command_version(command: list[str]) -> str:
-    return subprocess.run(
-        command, capture_output=True, text=True, check=True
-    ).stdout.strip()
-
-
-def milliseconds(seconds: float) -> str:
-    return f"{seconds * 1000:,.1f} ms"
 
 
 def instructions(binary: str) -> dict[str, list[str]]:
@@ -79,12 +62,7 @@ def main() -> None:
         timings.setdefault(build, {}).setdefault(method, []).append(float(seconds))
         totals[build, method] = total
 
-    print("## Machine\n")
-    print(f"- CPU: {cpu_model()}, {os.cpu_count()} cores")
-    print(f"- OS: {platform.system()} {platform.release()}")
-    print(f"- Python: {platform.python_implementation()} {platform.python_version()}")
-    print(f"- Rust: {command_version(['rustc', '--version'])}")
-    print(f"- load average when the run started: {load}")
+    print_machine(more=[f"- load average when the run started: {load}"])
     print("\n## Method\n")
     print(
         f"- {rows:,} order rows: quantity (1-20), price (0-9,999 cents), "

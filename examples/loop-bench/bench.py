@@ -1,10 +1,12 @@
 """Sums quantity * price over N generated rows in several Python styles.
 
-Usage: python bench.py ROWS SEED REPEATS
-Output: one line per repeat, ``method<TAB>seconds<TAB>total``.
+Usage: PYTHONPATH=../bench-support python bench.py ROWS SEED REPEATS
+(``run`` sets PYTHONPATH). Output: one line per repeat,
+``method<TAB>seconds<TAB>total``.
 
-The rows come from the same generator as ``src/main.rs``, so every method
-(and the Rust program) sums the same numbers. NumPy is measured only when it
+The rows come from the generator that ``src/main.rs`` uses too, ``Lcg`` in
+``../bench-support``, so every method (and the Rust program) sums the same
+numbers. NumPy is measured only when it
 can be imported (``run`` installs the pinned version into a venv of its own).
 """
 
@@ -13,17 +15,16 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-MASK_64 = (1 << 64) - 1
+from bench_support import Lcg
 
 
 def generate_rows(rows: int, seed: int) -> tuple[list[int], list[float]]:
     """Builds the two columns: quantities 1..=20, prices 0.00..=99.99."""
-    state = seed
+    rng = Lcg(seed)
     quantities: list[int] = []
     prices: list[float] = []
     for _ in range(rows):
-        state = (state * 6364136223846793005 + 1442695040888963407) & MASK_64
-        x = state >> 33
+        x = rng.draw()
         quantities.append(1 + x % 20)
         prices.append((x % 10_000) / 100.0)
     return quantities, prices

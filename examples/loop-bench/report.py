@@ -1,34 +1,22 @@
 """Turns the benchmark's raw timings into the Markdown report that ``run`` prints.
 
-Usage: python report.py RAW_TIMINGS ROWS REPEATS RELEASE_BINARY
+Usage: PYTHONPATH=../bench-support python report.py RAW_TIMINGS ROWS REPEATS
+RELEASE_BINARY (``run`` sets PYTHONPATH)
 
 RAW_TIMINGS holds lines ``method<TAB>seconds<TAB>total`` from bench.py and the
 Rust program. This script also measures start-up time (an empty Python program
 against the release binary doing no work) and the size of what you would ship.
 """
 
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from bench_support import milliseconds, print_machine
+
 STARTUP_RUNS = 20
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
-def command_version(command: list[str]) -> str:
-    return subprocess.run(
-        command, capture_output=True, text=True, check=True
-    ).stdout.strip()
 
 
 def median_wall_time(command: list[str]) -> float:
@@ -46,10 +34,6 @@ def directory_size(path: Path) -> int:
     )
 
 
-def milliseconds(seconds: float) -> str:
-    return f"{seconds * 1000:,.1f} ms"
-
-
 def main() -> None:
     raw_path, rows_text, repeats_text, binary = sys.argv[1:5]
     rows, repeats = int(rows_text), int(repeats_text)
@@ -62,17 +46,13 @@ def main() -> None:
         totals[method] = total
 
     baseline = statistics.median(timings["Python for loop"])
-    print("## Machine\n")
-    print(f"- CPU: {cpu_model()}, {os.cpu_count()} cores")
-    print(f"- OS: {platform.system()} {platform.release()}")
-    print(f"- Python: {platform.python_implementation()} {platform.python_version()}")
-    print(f"- Rust: {command_version(['rustc', '--version'])}")
     try:
         import numpy
 
-        print(f"- NumPy: {numpy.__version__}")
+        numpy_version = numpy.__version__
     except ImportError:
-        print("- NumPy: not installed")
+        numpy_version = "not installed"
+    print_machine(more=[f"- NumPy: {numpy_version}"])
     print("\n## Method\n")
     print(f"- {rows:,} rows: quantity (integer 1-20) and price (float 0.00-99.99)")
     print("- the same generated data in every language; generation is not timed")

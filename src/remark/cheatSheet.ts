@@ -26,6 +26,7 @@ import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
 import {BOOK_PARTS} from '../data/bookParts';
+import {normaliseLines} from '../samples/outputLines';
 import {groupSamples, type Sample, type SiblingItem} from '../samples/page';
 import {AuthoringError, displayPath} from './authoringError';
 import {isJsxElement, type JsxElement, stringAttribute} from './mdxJsx';
@@ -68,18 +69,6 @@ export function isChapterSectionLink(url: string, pagePath: string): boolean {
 
 /** The example given in messages. */
 const LINK_EXAMPLE = '[Integer overflow](../foundations/05-variables-and-types.mdx#integer-overflow)';
-
-/** Lines of an output block as the verifier compares them: line ends trimmed, trailing blank lines dropped. */
-export function outputLines(text: string): string[] {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trimEnd());
-  while (lines.length > 0 && lines[lines.length - 1] === '') {
-    lines.pop();
-  }
-  return lines;
-}
 
 function rowName(element: JsxElement): string {
   const title = stringAttribute(element, 'title');
@@ -184,8 +173,9 @@ function checkSame(element: JsxElement, python: Sample, rust: Sample, file: VFil
       );
     }
   }
-  const pythonLines = outputLines(python.output!.text);
-  const rustLines = outputLines(rust.output!.text);
+  // Compared as the verifier compares a sample's output with what it printed.
+  const pythonLines = normaliseLines(python.output!.text);
+  const rustLines = normaliseLines(rust.output!.text);
   const difference = firstDifference(pythonLines, rustLines);
   if (difference !== '') {
     throw new AuthoringError(
@@ -309,6 +299,14 @@ const PARENT_OF: Readonly<Record<string, string>> = {
   [CHEAT_COMMAND]: CHEAT_GROUP,
 };
 
+/** What each element of a cheat sheet must be, checked where it is used. */
+const CHECK_OF: Readonly<Record<string, (element: JsxElement, file: VFile) => void>> = {
+  [CHEAT_SHEET]: checkSheet,
+  [CHEAT_GROUP]: checkGroup,
+  [CHEAT_ROW]: checkRow,
+  [CHEAT_COMMAND]: checkCommand,
+};
+
 const remarkCheatSheet: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, (node, _index, parent: Parent | undefined) => {
     if (!isJsxElement(node) || node.name === null) {
@@ -322,20 +320,7 @@ const remarkCheatSheet: Plugin<[], Root> = () => (tree, file) => {
         `<${node.name}> belongs directly inside a <${expectedParent}>; move it there (blank lines around tags are fine)`,
       );
     }
-    switch (node.name) {
-      case CHEAT_SHEET:
-        checkSheet(node, file);
-        break;
-      case CHEAT_GROUP:
-        checkGroup(node, file);
-        break;
-      case CHEAT_ROW:
-        checkRow(node, file);
-        break;
-      case CHEAT_COMMAND:
-        checkCommand(node, file);
-        break;
-    }
+    CHECK_OF[node.name]?.(node, file);
   });
 };
 

@@ -23,6 +23,15 @@ async function boxOf(locator: Locator): Promise<Box> {
   return box!;
 }
 
+/** Where a row's Python, Rust and note cells are. */
+async function cellBoxes(row: Locator): Promise<{readonly python: Box; readonly rust: Box; readonly note: Box}> {
+  return {
+    python: await boxOf(row.locator('[data-cheat-cell=python]')),
+    rust: await boxOf(row.locator('[data-cheat-cell=rust]')),
+    note: await boxOf(row.locator('[data-cheat-cell=note]')),
+  };
+}
+
 /** The first, a middle and the last verified row: enough to catch a layout that holds only at the top. */
 async function sampleRows(page: Page): Promise<Locator[]> {
   const rows = page.locator('[data-cheat-row=sample]');
@@ -50,9 +59,7 @@ test.describe('on a 360px phone', () => {
     for (const row of await sampleRows(page)) {
       await row.scrollIntoViewIfNeeded();
       const task = await boxOf(row.getByRole('rowheader'));
-      const python = await boxOf(row.locator('[data-cheat-cell=python]'));
-      const rust = await boxOf(row.locator('[data-cheat-cell=rust]'));
-      const note = await boxOf(row.locator('[data-cheat-cell=note]'));
+      const {python, rust, note} = await cellBoxes(row);
       const title = (await row.getByRole('rowheader').innerText()).trim();
       expect(python.y, `"${title}": Python under the task`).toBeGreaterThanOrEqual(task.y + task.height - 1);
       expect(rust.y, `"${title}": Rust under Python`).toBeGreaterThanOrEqual(python.y + python.height - 1);
@@ -76,9 +83,7 @@ test.describe('on a 1280px screen', () => {
     await page.goto(CHEAT_SHEET, {waitUntil: 'networkidle'});
     for (const row of await sampleRows(page)) {
       await row.scrollIntoViewIfNeeded();
-      const python = await boxOf(row.locator('[data-cheat-cell=python]'));
-      const rust = await boxOf(row.locator('[data-cheat-cell=rust]'));
-      const note = await boxOf(row.locator('[data-cheat-cell=note]'));
+      const {python, rust, note} = await cellBoxes(row);
       expect(Math.abs(rust.y - python.y), 'Python and Rust start on one line').toBeLessThan(2);
       expect(rust.x, 'Rust to the right of Python').toBeGreaterThanOrEqual(python.x + python.width);
       expect(note.y, 'the note under both').toBeGreaterThanOrEqual(

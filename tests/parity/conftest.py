@@ -120,12 +120,18 @@ def same_in_every_mode(
     the reference did, and return the reference's run."""
     runs = run_modes(tmp_path, files, args, output)
     reference = runs.pop(REFERENCE)
-    for mode, run in runs.items():
+    assert_all_same(REFERENCE, reference, runs)
+    return reference
+
+
+def assert_all_same(reference_name: str, reference: Run, others: Mapping[str, Run]) -> None:
+    """``assert_same`` for each run in ``others`` against ``reference``; a failure
+    names the mode that differs."""
+    for mode, run in others.items():
         try:
             assert_same(reference, run)
         except AssertionError as error:
-            raise AssertionError(f"{mode} differs from {REFERENCE}: {error}") from None
-    return reference
+            raise AssertionError(f"{mode} differs from {reference_name}: {error}") from None
 
 
 def assert_same(python: Run, rust: Run) -> None:
@@ -139,24 +145,6 @@ def assert_same(python: Run, rust: Run) -> None:
     assert python.stdout == rust.stdout, "stdout differs"
     assert python.files == rust.files, "files left behind differ"
     assert python.output == rust.output, "output files differ"
-
-
-def read_delimited(data: bytes) -> list[Order]:
-    """Decode a length-delimited stream, independently of both jobs' writers."""
-    orders, position = [], 0
-    while position < len(data):
-        length = shift = 0
-        while True:
-            byte = data[position]
-            position += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                break
-        orders.append(Order.FromString(data[position : position + length]))
-        position += length
-    assert position == len(data), "the last message is cut short"
-    return orders
 
 
 def order_as_dict(order: Order) -> dict[str, object]:

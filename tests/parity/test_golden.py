@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN, MODES, order_as_dict, read_delimited, run_cli
+from conftest import FIXTURES, GOLDEN, MODES, order_as_dict, run_cli
+from delimited import read_delimited
 
 GOLDEN_FILES = sorted(GOLDEN.glob("*.json"))
 FLAGS = {"default": [], "skip": ["--skip-invalid"]}

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from etl import job
 from etl.validation import REQUIRED_COLUMNS
 
-from conftest import REFERENCE, RUST_BINARY, Run, assert_same, run_modes
+from conftest import RUST_BINARY, Run, assert_all_same, same_in_every_mode
 
 # ASCII whitespace, which the contract trims (no-break space is in NASTY).
 WHITESPACE = st.sampled_from(["", "", "", " ", "\t", " \f ", "\r\n"])
@@ -289,11 +289,7 @@ def test_python_in_process_agrees_with_rust(data: bytes, skip_invalid: bool) -> 
         others["python --jobs 2 (threads)"] = run_python_in_process(
             input_path, workdir / "threads.pb", skip_invalid, jobs=2, jobs_kind="thread"
         )
-        for mode, run in others.items():
-            try:
-                assert_same(python, run)
-            except AssertionError as error:
-                raise AssertionError(f"{mode}: {error}") from None
+        assert_all_same("python (in this process)", python, others)
         # Shown by --hypothesis-show-statistics: how often each outcome was tried.
         event(f"exit code {python.exit_code}")
         event("wrote some orders" if python.output else "wrote no orders")
@@ -310,10 +306,4 @@ def test_command_lines_agree(data: bytes, skip_invalid: bool) -> None:
     flags = ["--skip-invalid"] if skip_invalid else []
     with tempfile.TemporaryDirectory() as directory:
         args = ["orders.csv", "-o", "out.pb", *flags]
-        runs = run_modes(Path(directory), {"orders.csv": data}, args)
-        reference = runs.pop(REFERENCE)
-        for mode, run in runs.items():
-            try:
-                assert_same(reference, run)
-            except AssertionError as error:
-                raise AssertionError(f"{mode}: {error}") from None
+        same_in_every_mode(Path(directory), {"orders.csv": data}, args)

@@ -8,12 +8,10 @@
  * Run: node --import tsx --test tests/unit/bookPdf.test.ts
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {afterEach, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 
 import {assembleBook, readBookSite} from '../../tools/pdf/assembleBook';
+import {tempBuilds} from './tempBuild';
 
 const SITE = 'https://books.example.org/rfpd/';
 
@@ -40,22 +38,7 @@ const QUIZ =
   '<details data-quiz-answer=""><summary>Show answer</summary><p><strong>Answer:</strong> No. It moves.</p></details>' +
   '</fieldset></div></section>';
 
-const tempDirs: string[] = [];
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) {
-    fs.rmSync(dir, {recursive: true, force: true});
-  }
-});
-
-function makeBuild(files: Readonly<Record<string, string>>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'book-pdf-'));
-  tempDirs.push(dir);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
+const makeBuild = tempBuilds('book-pdf-');
 
 const sitemap = (...pages: string[]): string =>
   `<urlset>${['', 'search', ...pages].map((page) => `<url><loc>${SITE}${page}</loc></url>`).join('')}</urlset>`;

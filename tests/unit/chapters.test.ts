@@ -3,21 +3,19 @@
  * `docs/<part>/<nn>-<slug>.mdx` with front matter `title`, `description` and
  * a `sidebar_position` equal to nn. A mistake fails with the file, the line
  * and what to write instead. The rules for chapters alone apply to the pages
- * of parts of kind 'chapters' (chapterFiles); the reference part's pages (the
+ * of parts of kind 'chapters' (bookPagesOfKind); the reference part's pages (the
  * cheat sheet, the glossary) are named and introduced the same way, but have
  * no quiz or Rustlings cards.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {LineCounter, parseDocument} from 'yaml';
 
-import {BOOK_PARTS, bookPartOf, type BookPartKind} from '../../src/data/bookParts';
+import {BOOK_PARTS} from '../../src/data/bookParts';
 import {countProseWords, MAX_PROSE_WORDS} from '../../tools/proseWords';
+import {bookPages, bookPagesOfKind} from './bookPages';
 
-const SITE_DIR = path.resolve(import.meta.dirname, '../..');
-const DOCS_DIR = path.join(SITE_DIR, 'docs');
 const CHAPTER_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
 
 /** Problems with one chapter's file name and front matter, as `path:line: what; what to do`. */
@@ -142,44 +140,22 @@ export function proseLengthProblems(relativePath: string, source: string): strin
   return [];
 }
 
-/** Every page of docs/, as `docs/<part>/<file>.mdx`. */
-function bookPageFiles(): string[] {
-  return fs
-    .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
-    .filter((file) => /\.mdx?$/.test(file))
-    .map((file) => path.join('docs', file))
-    .sort();
-}
-
-/** The pages in parts of one kind: chapters, or reference pages. */
-function filesOfKind(kind: BookPartKind): string[] {
-  return bookPageFiles().filter((file) => bookPartOf(file)?.kind === kind);
-}
-
-/** The pages the chapter rules apply to. */
-function chapterFiles(): string[] {
-  return filesOfKind('chapters');
-}
-
 describe('chapters', () => {
   test('every page, chapter or reference, has a proper file name and front matter', () => {
-    const files = bookPageFiles();
-    assert.ok(chapterFiles().length > 0, 'docs/ has no chapters');
-    const problems = files.flatMap((file) => chapterProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')));
+    assert.ok(bookPagesOfKind('chapters').length > 0, 'docs/ has no chapters');
+    const problems = bookPages().flatMap((page) => chapterProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
   test('every chapter ends with a summary, a quiz and cards to go deeper, Rustlings among them', () => {
-    const problems = chapterFiles().flatMap((file) =>
-      chapterEndingProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
+    const problems = bookPagesOfKind('chapters').flatMap((page) =>
+      chapterEndingProblems(page.relativePath, page.source),
     );
     assert.deepEqual(problems, []);
   });
 
   test('every chapter has at most 4,500 words of prose, and at least its part asks for', () => {
-    const problems = chapterFiles().flatMap((file) =>
-      proseLengthProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
-    );
+    const problems = bookPagesOfKind('chapters').flatMap((page) => proseLengthProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 
@@ -220,10 +196,10 @@ describe('chapters', () => {
   });
 
   test('the reference part holds the cheat sheet and the glossary, and no chapter', () => {
-    assert.deepEqual(filesOfKind('reference'), [
-      path.join('docs', 'reference', '01-cheat-sheet.mdx'),
-      path.join('docs', 'reference', '02-glossary.mdx'),
-    ]);
+    assert.deepEqual(
+      bookPagesOfKind('reference').map((page) => page.relativePath),
+      ['docs/reference/01-cheat-sheet.mdx', 'docs/reference/02-glossary.mdx'],
+    );
     assert.ok(
       BOOK_PARTS.every((part) => part.kind === 'chapters' || part === BOOK_PARTS.at(-1)),
       'the reference part comes after every part of chapters',

@@ -57,7 +57,7 @@ describe('server-rendered cheat sheet', () => {
     const html = sheet();
     assert.ok(
       html.includes(
-        '<div class="visuallyHidden" role="rowgroup"><div role="row"><span role="columnheader">Task</span><span role="columnheader">Python</span><span role="columnheader">Rust</span><span role="columnheader">Note</span></div></div><div role="rowgroup">',
+        '<div class="visually-hidden" role="rowgroup"><div role="row"><span role="columnheader">Task</span><span role="columnheader">Python</span><span role="columnheader">Rust</span><span role="columnheader">Note</span></div></div><div role="rowgroup">',
       ),
     );
   });

@@ -15,8 +15,8 @@ import type {Nodes, Paragraph} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 
-import {bookPartOf} from '../../src/data/bookParts';
 import {parsePage} from '../../src/samples/page';
+import {bookPages, bookPagesOfKind} from './bookPages';
 import {anchorProblems, headingsOf} from './docAnchors';
 import {SITE_DIR} from './remarkHarness';
 
@@ -185,14 +185,6 @@ function isUsed(term: GlossaryTerm, prose: readonly ChapterProse[]): boolean {
   return all ? forms.every(found) : forms.some(found);
 }
 
-function pagesOfDocs(): string[] {
-  return fs
-    .readdirSync(path.join(SITE_DIR, 'docs'), {recursive: true, encoding: 'utf8'})
-    .filter((file) => /\.mdx?$/.test(file))
-    .map((file) => path.posix.join('docs', file.split(path.sep).join('/')))
-    .sort();
-}
-
 describe('the glossary', () => {
   const source = fs.readFileSync(path.join(SITE_DIR, GLOSSARY), 'utf8');
   const terms = glossaryTerms(source);
@@ -224,9 +216,9 @@ describe('the glossary', () => {
 
   test('every link to the glossary, from any page, names a term', () => {
     const ids = new Set(terms.map((term) => term.id));
-    const problems = pagesOfDocs().flatMap((page) => {
+    const problems = bookPages().flatMap(({relativePath: page, source: pageSource}) => {
       const links: {url: string; line: number}[] = [];
-      visit(parsePage(fs.readFileSync(path.join(SITE_DIR, page), 'utf8')), 'link', (link) => {
+      visit(parsePage(pageSource), 'link', (link) => {
         links.push({url: link.url, line: link.position?.start.line ?? 1});
       });
       return links
@@ -241,8 +233,7 @@ describe('the glossary', () => {
   });
 
   test('every term is used in the chapters', () => {
-    const chapters = pagesOfDocs().filter((page) => bookPartOf(page)?.kind === 'chapters');
-    const prose = chapters.map((page) => proseOf(fs.readFileSync(path.join(SITE_DIR, page), 'utf8')));
+    const prose = bookPagesOfKind('chapters').map((page) => proseOf(page.source));
     const unused = terms
       .filter((term) => !isUsed(term, prose))
       .map(

@@ -7,13 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {afterEach, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 
 import {CHAPTER_REDIRECTS} from '../../src/data/chapterRedirects';
 import {precacheManifest, urlOfBuiltFile} from '../../src/offline/precacheManifest';
+import {tempBuilds} from './tempBuild';
 
 const FILES: Readonly<Record<string, string>> = {
   'index.html': 'cover',
@@ -32,22 +30,7 @@ const FILES: Readonly<Record<string, string>> = {
   'rust-for-python-developers.pdf': '%PDF-',
 };
 
-const tempDirs: string[] = [];
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) {
-    fs.rmSync(dir, {recursive: true, force: true});
-  }
-});
-
-function makeBuild(files: Readonly<Record<string, string>>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'precache-'));
-  tempDirs.push(dir);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true});
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  return dir;
-}
+const makeBuild = tempBuilds('precache-');
 
 describe('precacheManifest', () => {
   test('saves pages, scripts, styles, images and woff2 fonts, at the addresses they are served at', () => {

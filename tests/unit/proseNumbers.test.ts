@@ -6,8 +6,6 @@
  * text attributes a reader reads (a card's or quiz's `why`, a quiz's
  * `options`) are. A mistake fails with the file, the line and what to write.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -18,8 +16,7 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 
-const SITE_DIR = path.resolve(import.meta.dirname, '../..');
-const DOCS_DIR = path.join(SITE_DIR, 'docs');
+import {bookPages} from './bookPages';
 
 /** JSX attributes whose text the reader reads. */
 const READER_ATTRIBUTES = new Set(['options', 'why']);
@@ -90,19 +87,9 @@ export function numberProblems(relativePath: string, source: string): string[] {
   return problems;
 }
 
-function pages(): string[] {
-  return fs
-    .readdirSync(DOCS_DIR, {recursive: true, encoding: 'utf8'})
-    .filter((file) => /\.mdx?$/.test(file))
-    .map((file) => path.join('docs', file))
-    .sort();
-}
-
 describe('numbers in prose', () => {
   test('every page separates thousands with commas', () => {
-    const problems = pages().flatMap((file) =>
-      numberProblems(file, fs.readFileSync(path.join(SITE_DIR, file), 'utf8')),
-    );
+    const problems = bookPages().flatMap((page) => numberProblems(page.relativePath, page.source));
     assert.deepEqual(problems, []);
   });
 

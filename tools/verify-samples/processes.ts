@@ -7,6 +7,8 @@
  */
 import {spawn} from 'node:child_process';
 
+import type {SampleProblem} from './verdicts';
+
 export interface ProcessOutcome {
   /** Exit code, or null when a signal ended the program. */
   readonly exitCode: number | null;
@@ -122,4 +124,26 @@ export function describeEnding(outcome: ProcessOutcome, timeoutMs: number): stri
     return `was killed by ${outcome.signal}`;
   }
   return `exited with code ${outcome.exitCode}`;
+}
+
+/**
+ * The problem to report when the program was stopped (past its time limit, or
+ * printing too much), so that nothing else about the sample can be judged:
+ * how it ended, after `doing` ("compiling did not finish within 60 s…") if
+ * given. Undefined when the program ended by itself.
+ */
+export function stoppedProblem(
+  outcome: ProcessOutcome,
+  timeoutMs: number,
+  advice: {readonly doing?: string; readonly todo: string; readonly details: string},
+): SampleProblem | undefined {
+  if (!outcome.timedOut && !outcome.overflowed) {
+    return undefined;
+  }
+  const ending = describeEnding(outcome, timeoutMs);
+  return {
+    what: advice.doing === undefined ? ending : `${advice.doing} ${ending}`,
+    todo: advice.todo,
+    details: advice.details,
+  };
 }

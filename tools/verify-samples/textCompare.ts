@@ -6,17 +6,9 @@
  * blocks, and a small unified diff for failure messages.
  */
 
-/** Lines of `text` with trailing whitespace of each line and trailing blank lines removed. */
-export function normaliseLines(text: string): string[] {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trimEnd());
-  while (lines.length > 0 && lines[lines.length - 1] === '') {
-    lines.pop();
-  }
-  return lines;
-}
+import {normaliseLines} from '../../src/samples/outputLines';
+
+export {normaliseLines};
 
 /** Like normaliseLines, and drops leading blank lines too (for error blocks). */
 export function normaliseBlockLines(text: string): string[] {

@@ -15,11 +15,12 @@ import path from 'node:path';
 
 import {type SampleAttributes, splitHiddenLines} from '../../src/samples/fence';
 import type {Sample} from '../../src/samples/page';
-import {describeEnding, type ProcessOutcome, runProcess} from './processes';
+import {describeEnding, type ProcessOutcome, runProcess, stoppedProblem} from './processes';
 import type {SampleProblem} from './verdicts';
+import {errorBlockProblem, linesDifferProblem, outputProblem} from './resultBlocks';
 import {normaliseLines, unifiedDiff} from './textCompare';
 import {PYTHON_REQUIREMENTS, type PythonEnv, RUFF_CONFIG} from './toolchains';
-import {errorBlockProblem, type Timeouts} from './verifyRustSample';
+import type {Timeouts} from './verifyRustSample';
 
 export interface PythonContext {
   readonly repoRoot: string;
@@ -174,14 +175,11 @@ export async function verifyPythonSample(
     const stdout = normalisePythonPaths(ran.stdout, tempDir, context.env);
     const stderr = normalisePythonPaths(ran.stderr, tempDir, context.env);
     const ending = describeEnding(ran, context.timeouts.runMs);
-    if (ran.timedOut || ran.overflowed) {
-      problems.push({
-        what: ending,
-        todo: 'make it finish quickly, or mark it ignore="why" if it cannot',
-        details: stderr,
-      });
-      return problems;
-    }
+    const stopped = stoppedProblem(ran, context.timeouts.runMs, {
+      todo: 'make it finish quickly, or mark it ignore="why" if it cannot',
+      details: stderr,
+    });
+    if (stopped) return [...problems, stopped];
     const raised = ran.exitCode === 0 ? undefined : raisedException(stderr);
     let ranAsExpected = false;
     if (expectedException === undefined) {
@@ -222,35 +220,21 @@ export async function verifyPythonSample(
       ranAsExpected = true;
     }
 
-    if (sample.output !== undefined) {
-      const diff = unifiedDiff(normaliseLines(sample.output.text), normaliseLines(stdout), {
-        expected: `text output block (line ${sample.output.line})`,
-        actual: 'real stdout',
-      });
-      if (diff !== '') {
-        problems.push({
-          what: `prints something other than its \`text output\` block (line ${sample.output.line})`,
-          todo: 'paste the real output into the block (or fix the code)',
-          details: diff,
-        });
-      } else if (ranAsExpected) {
-        const again = await runPython(tempDir, context, '1');
-        const changed = unifiedDiff(
-          normaliseLines(stdout),
-          normaliseLines(normalisePythonPaths(again.stdout, tempDir, context.env)),
-          {
-            expected: 'run with PYTHONHASHSEED=0',
-            actual: 'run with PYTHONHASHSEED=1',
-          },
-        );
-        if (changed !== '') {
-          problems.push({
-            what: 'prints different output on different runs (the order of a set of strings depends on PYTHONHASHSEED)',
-            todo: 'make the output deterministic, e.g. print sorted(...)',
-            details: changed,
-          });
-        }
-      }
+    const output = outputProblem(sample, stdout);
+    if (output) {
+      problems.push(output);
+    } else if (sample.output !== undefined && ranAsExpected) {
+      const again = await runPython(tempDir, context, '1');
+      const changing = linesDifferProblem(
+        stdout,
+        normalisePythonPaths(again.stdout, tempDir, context.env),
+        {expected: 'run with PYTHONHASHSEED=0', actual: 'run with PYTHONHASHSEED=1'},
+        {
+          what: 'prints different output on different runs (the order of a set of strings depends on PYTHONHASHSEED)',
+          todo: 'make the output deterministic, e.g. print sorted(...)',
+        },
+      );
+      if (changing) problems.push(changing);
     }
     const errorBlock = errorBlockProblem(sample, [{name: 'stderr', text: stderr}]);
     if (errorBlock) problems.push(errorBlock);

@@ -25,9 +25,10 @@ import path from 'node:path';
 import {prepareRustProgram, type RustProgram, unwrapFormatted} from '../../src/samples/rustProgram';
 import {type SampleAttributes, splitHiddenLines} from '../../src/samples/fence';
 import type {Sample} from '../../src/samples/page';
-import {describeEnding, type ProcessOutcome, runProcess} from './processes';
+import {describeEnding, type ProcessOutcome, runProcess, stoppedProblem} from './processes';
 import type {SampleProblem} from './verdicts';
-import {findContiguousLines, normaliseBlockLines, normaliseLines, unifiedDiff, withoutThreadIds} from './textCompare';
+import {errorBlockProblem, linesDifferProblem, outputProblem} from './resultBlocks';
+import {normaliseLines, unifiedDiff, withoutThreadIds} from './textCompare';
 import {
   CLIPPY_CONFIG_DIR,
   RUSTFMT_CONFIG,
@@ -299,60 +300,6 @@ function panicSummary(stderr: string): string {
   return [lines[at], lines[at + 1]].filter(Boolean).join(' ');
 }
 
-function outputProblem(sample: Sample, stdout: string): SampleProblem | undefined {
-  if (sample.output === undefined) {
-    return undefined;
-  }
-  const expected = normaliseLines(sample.output.text);
-  const actual = normaliseLines(stdout);
-  const diff = unifiedDiff(expected, actual, {
-    expected: `text output block (line ${sample.output.line})`,
-    actual: 'real stdout',
-  });
-  if (diff === '') {
-    return undefined;
-  }
-  return {
-    what: `prints something other than its \`text output\` block (line ${sample.output.line})`,
-    todo: 'paste the real output into the block (or fix the code)',
-    details: diff,
-  };
-}
-
-/** The error block's lines must appear, contiguous, in one of the outputs. */
-export function errorBlockProblem(
-  sample: Sample,
-  streams: ReadonlyArray<{readonly name: string; readonly text: string}>,
-): SampleProblem | undefined {
-  if (sample.error === undefined) {
-    return undefined;
-  }
-  const expected = normaliseBlockLines(sample.error.text);
-  if (expected.length === 0) {
-    return {
-      what: `has an empty \`text error\` block (line ${sample.error.line})`,
-      todo: 'paste the lines of the real error output it must show, or drop the block',
-    };
-  }
-  if (streams.some((stream) => findContiguousLines(normaliseLines(stream.text), expected) !== -1)) {
-    return undefined;
-  }
-  const shown = streams
-    .filter((stream) => stream.text.trim() !== '')
-    .map(
-      (stream) =>
-        `${stream.name}:\n${normaliseBlockLines(stream.text)
-          .map((line) => `  ${line}`)
-          .join('\n')}`,
-    )
-    .join('\n');
-  return {
-    what: `error output does not contain the lines of its \`text error\` block (line ${sample.error.line}) as one run`,
-    todo: 'paste lines from the real output below (paths and line numbers as shown)',
-    details: shown === '' ? 'the sample wrote nothing to stderr' : shown,
-  };
-}
-
 /** Runs the binary a second time; output that changes between runs cannot be shown as its output. */
 async function nondeterminismProblem(
   sample: Sample,
@@ -365,20 +312,16 @@ async function nondeterminismProblem(
     return undefined;
   }
   const again = await run(tempDir, context, runArgs(attributes));
-  const normalise = (text: string) =>
-    normaliseLines(attributes.mode.kind === 'test' ? normaliseTestReport(text) : text);
-  const diff = unifiedDiff(normalise(firstStdout), normalise(again.stdout), {
-    expected: 'first run',
-    actual: 'second run',
-  });
-  if (diff === '') {
-    return undefined;
-  }
-  return {
-    what: 'prints different output on each run, so no output block can be right',
-    todo: "make the output deterministic (e.g. sort a HashMap's entries or use a BTreeMap), or drop the output block",
-    details: diff,
-  };
+  const normalise = (text: string) => (attributes.mode.kind === 'test' ? normaliseTestReport(text) : text);
+  return linesDifferProblem(
+    normalise(firstStdout),
+    normalise(again.stdout),
+    {expected: 'first run', actual: 'second run'},
+    {
+      what: 'prints different output on each run, so no output block can be right',
+      todo: "make the output deterministic (e.g. sort a HashMap's entries or use a BTreeMap), or drop the output block",
+    },
+  );
 }
 
 export async function verifyRustSample(
@@ -413,14 +356,12 @@ export async function verifyRustSample(
     const errors = diagnostics.filter((diagnostic) => diagnostic.level === 'error');
     const rustcOutput = {name: 'rustc stderr', text: compilerStderr};
 
-    if (compiled.timedOut || compiled.overflowed) {
-      problems.push({
-        what: `compiling ${describeEnding(compiled, context.timeouts.compileMs)}`,
-        todo: 'make the sample smaller',
-        details: compilerStderr,
-      });
-      return problems;
-    }
+    const stoppedCompiling = stoppedProblem(compiled, context.timeouts.compileMs, {
+      doing: 'compiling',
+      todo: 'make the sample smaller',
+      details: compilerStderr,
+    });
+    if (stoppedCompiling) return [...problems, stoppedCompiling];
 
     if (mode.kind === 'compile_fail') {
       const expected = [...new Set(mode.errorCodes)].sort();
@@ -497,14 +438,11 @@ export async function verifyRustSample(
     const stdout = mode.kind === 'test' ? normaliseTestReport(rawStdout) : rawStdout;
     const expectedExit = mode.kind === 'should_panic' || (mode.kind === 'test' && mode.fails) ? 101 : 0;
     const ending = describeEnding(ran, context.timeouts.runMs);
-    if (ran.timedOut || ran.overflowed) {
-      problems.push({
-        what: ending,
-        todo: 'make it finish quickly, or mark it no_run if it is meant to run on',
-        details: programStderr,
-      });
-      return problems;
-    }
+    const stopped = stoppedProblem(ran, context.timeouts.runMs, {
+      todo: 'make it finish quickly, or mark it no_run if it is meant to run on',
+      details: programStderr,
+    });
+    if (stopped) return [...problems, stopped];
     if (mode.kind === 'should_panic') {
       if (ran.exitCode === 0) {
         problems.push({

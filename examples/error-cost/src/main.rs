@@ -16,25 +16,12 @@
 //! Output: one line per method, percentage and repeat:
 //! `method<TAB>percent<TAB>seconds<TAB>valid<TAB>sum`.
 
-use std::env;
 use std::fmt;
 use std::hint::black_box;
 use std::num::ParseIntError;
 use std::panic;
-use std::process::ExitCode;
 
-/// The same generator as `bench.py`: a 64-bit linear congruential generator.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
+use bench_support::{Lcg, args, exit_on_error, time, whole_number};
 
 /// What a bad quantity looks like in a real export.
 const INVALID: [&str; 4] = ["n/a", "", "12.5", "3 pcs"];
@@ -42,13 +29,14 @@ const INVALID: [&str; 4] = ["n/a", "", "12.5", "3 pcs"];
 /// `fields` quantity fields, one per line; `percent` of them (on average) are
 /// invalid. One buffer holds them all, as a CSV reader's record buffer does.
 fn generate_fields(fields: usize, seed: u64, percent: u64) -> String {
-    let mut rng = Lcg(seed);
+    // The same generator as `bench.py`, from ../bench-support.
+    let mut rng = Lcg::new(seed);
     let mut text = String::new();
     for i in 0..fields {
         if i > 0 {
             text.push('\n');
         }
-        let x = rng.next();
+        let x = rng.draw();
         if x % 100 < percent {
             text.push_str(INVALID[(x / 100 % 4) as usize]);
         } else {
@@ -172,37 +160,25 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let [fields, seed, repeats, percents] = args.as_slice() else {
-        return Err("usage: error-cost FIELDS SEED REPEATS PERCENTS (e.g. 0,1,10,50)".to_owned());
-    };
-    let number = |text: &str| {
-        text.parse::<u64>()
-            .map_err(|error| format!("{text:?}: {error}"))
-    };
+    let [fields, seed, repeats, percents] =
+        args("usage: error-cost FIELDS SEED REPEATS PERCENTS (e.g. 0,1,10,50)")?;
     let percents = percents
         .split(',')
-        .map(|text| match number(text)? {
+        .map(|text| match whole_number(text)? {
             percent @ 0..=100 => Ok(percent),
             percent => Err(format!("{percent}: a percentage must be at most 100")),
         })
         .collect::<Result<Vec<u64>, String>>()?;
     Ok(Args {
-        fields: usize::try_from(number(fields)?).map_err(|error| error.to_string())?,
-        seed: number(seed)?,
-        repeats: usize::try_from(number(repeats)?).map_err(|error| error.to_string())?,
+        fields: whole_number(&fields)?,
+        seed: whole_number(&seed)?,
+        repeats: whole_number(&repeats)?,
         percents,
     })
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn main() {
+    let args = exit_on_error(parse_args());
     // A panic normally prints "thread 'main' panicked at ..." on stderr. Printing
     // is not what we measure, so a hook that prints nothing replaces the default.
     panic::set_hook(Box::new(|_| {}));
@@ -213,9 +189,7 @@ fn main() -> ExitCode {
         // other programs slows all of them rather than one.
         for _ in 0..args.repeats {
             for (name, method) in METHODS {
-                let start = thread_cpu_seconds();
-                let tally = black_box(method(black_box(&fields)));
-                let seconds = thread_cpu_seconds() - start;
+                let (tally, seconds) = time(thread_cpu_seconds, || method(black_box(&fields)));
                 println!(
                     "{name}\t{percent}\t{seconds:.9}\t{}\t{}",
                     tally.valid, tally.sum
@@ -223,5 +197,4 @@ fn main() -> ExitCode {
             }
         }
     }
-    ExitCode::SUCCESS
 }

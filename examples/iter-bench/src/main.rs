@@ -11,23 +11,9 @@
 //! burst of load on a shared machine hits all three alike).
 //! Output: one line per version and repeat, `method<TAB>seconds<TAB>total`.
 
-use std::env;
 use std::hint::black_box;
-use std::process::ExitCode;
-use std::time::Instant;
 
-/// The same generator as `bench.py`: a 64-bit linear congruential generator.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
+use bench_support::{Lcg, exit_on_error, rows_seed_repeats, time, wall_clock};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Currency {
@@ -47,12 +33,13 @@ struct Order {
 /// Builds the rows: quantity 1..=20, price 0..=9,999 cents, one of four currencies.
 fn generate_orders(rows: usize, seed: u64) -> Vec<Order> {
     const CURRENCIES: [Currency; 4] = [Currency::Eur, Currency::Usd, Currency::Gbp, Currency::Chf];
-    let mut rng = Lcg(seed);
+    // The same generator as `bench.py`, from ../bench-support.
+    let mut rng = Lcg::new(seed);
     let mut orders = Vec::with_capacity(rows);
     for _ in 0..rows {
-        let quantity = 1 + (rng.next() % 20) as u32;
-        let price_cents = (rng.next() % 10_000) as i64;
-        let currency = CURRENCIES[(rng.next() % 4) as usize];
+        let quantity = 1 + (rng.draw() % 20) as u32;
+        let price_cents = (rng.draw() % 10_000) as i64;
+        let currency = CURRENCIES[(rng.draw() % 4) as usize];
         orders.push(Order {
             quantity,
             price_cents,
@@ -102,27 +89,9 @@ fn eur_total_chain(orders: &[Order]) -> i64 {
 /// One version of the loop under test.
 type Version = fn(&[Order]) -> i64;
 
-fn parse_args() -> Result<(usize, u64, usize), String> {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let [rows, seed, repeats] = args.as_slice() else {
-        return Err("usage: iter-bench ROWS SEED REPEATS".to_string());
-    };
-    let number = |text: &String| text.parse::<u64>().map_err(|e| format!("{text:?}: {e}"));
-    Ok((
-        number(rows)? as usize,
-        number(seed)?,
-        number(repeats)? as usize,
-    ))
-}
-
-fn main() -> ExitCode {
-    let (rows, seed, repeats) = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn main() {
+    let (rows, seed, repeats) =
+        exit_on_error(rows_seed_repeats("usage: iter-bench ROWS SEED REPEATS"));
     let orders = generate_orders(rows, seed);
     let versions: [(&str, Version); 3] = [
         ("indexed for loop", eur_total_indexed),
@@ -131,11 +100,8 @@ fn main() -> ExitCode {
     ];
     for _ in 0..repeats {
         for (name, version) in versions {
-            let start = Instant::now();
-            let total = version(black_box(&orders));
-            let seconds = start.elapsed().as_secs_f64();
-            println!("{name}\t{seconds:.9}\t{}", black_box(total));
+            let (total, seconds) = time(wall_clock, || version(black_box(&orders)));
+            println!("{name}\t{seconds:.9}\t{total}");
         }
     }
-    ExitCode::SUCCESS
 }

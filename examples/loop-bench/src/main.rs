@@ -5,31 +5,18 @@
 //! `std::hint::black_box` keeps the optimiser from deleting or hoisting the loop.
 //! Output: one line per repeat, `seconds<TAB>total`.
 
-use std::env;
 use std::hint::black_box;
-use std::process::ExitCode;
-use std::time::Instant;
 
-/// The same generator as `bench.py`: a 64-bit linear congruential generator.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
+use bench_support::{Lcg, exit_on_error, rows_seed_repeats, time, wall_clock};
 
 /// Builds the two columns: quantities 1..=20, prices 0.00..=99.99.
 fn generate_rows(rows: usize, seed: u64) -> (Vec<u32>, Vec<f64>) {
-    let mut rng = Lcg(seed);
+    // The same generator as `bench.py`, from ../bench-support.
+    let mut rng = Lcg::new(seed);
     let mut quantities = Vec::with_capacity(rows);
     let mut prices = Vec::with_capacity(rows);
     for _ in 0..rows {
-        let x = rng.next();
+        let x = rng.draw();
         quantities.push(1 + (x % 20) as u32);
         prices.push((x % 10_000) as f64 / 100.0);
     }
@@ -50,33 +37,14 @@ fn total_value(quantities: &[u32], prices: &[f64]) -> f64 {
     total
 }
 
-fn parse_args() -> Result<(usize, u64, usize), String> {
-    let args: Vec<String> = env::args().skip(1).collect();
-    let [rows, seed, repeats] = args.as_slice() else {
-        return Err("usage: loop-bench ROWS SEED REPEATS".to_string());
-    };
-    let number = |text: &String| text.parse::<u64>().map_err(|e| format!("{text:?}: {e}"));
-    Ok((
-        number(rows)? as usize,
-        number(seed)?,
-        number(repeats)? as usize,
-    ))
-}
-
-fn main() -> ExitCode {
-    let (rows, seed, repeats) = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn main() {
+    let (rows, seed, repeats) =
+        exit_on_error(rows_seed_repeats("usage: loop-bench ROWS SEED REPEATS"));
     let (quantities, prices) = generate_rows(rows, seed);
     for _ in 0..repeats {
-        let start = Instant::now();
-        let total = total_value(black_box(&quantities), black_box(&prices));
-        let seconds = start.elapsed().as_secs_f64();
-        println!("{seconds:.9}\t{:.2}", black_box(total));
+        let (total, seconds) = time(wall_clock, || {
+            total_value(black_box(&quantities), black_box(&prices))
+        });
+        println!("{seconds:.9}\t{total:.2}");
     }
-    ExitCode::SUCCESS
 }

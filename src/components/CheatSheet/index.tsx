@@ -76,7 +76,7 @@ export function CheatGroup({children}: GroupProps): ReactNode {
     <div className={styles.group} data-cheat-group="">
       {heading}
       <div role="table" aria-labelledby={headingId}>
-        <div className={styles.visuallyHidden} role="rowgroup">
+        <div className="visually-hidden" role="rowgroup">
           <div role="row">
             <span role="columnheader">Task</span>
             <span role="columnheader">Python</span>
@@ -86,6 +86,27 @@ export function CheatGroup({children}: GroupProps): ReactNode {
         </div>
         <div role="rowgroup">{rows}</div>
       </div>
+    </div>
+  );
+}
+
+/** A row's Python or Rust cell. */
+function LanguageCell({
+  language,
+  label,
+  children,
+}: {
+  readonly language: 'python' | 'rust';
+  readonly label: string;
+  readonly children?: ReactNode;
+}): ReactNode {
+  return (
+    <div className={styles[language]} role="cell" data-cheat-cell={language}>
+      {/* The column header names the language for screen readers; this label is for the eye. */}
+      <span className={styles.cellLabel} aria-hidden="true">
+        {label}
+      </span>
+      {children}
     </div>
   );
 }
@@ -107,19 +128,12 @@ function Row({
       <div className={styles.task} role="rowheader">
         {title}
       </div>
-      <div className={styles.python} role="cell" data-cheat-cell="python">
-        {/* The column header names the language for screen readers; this label is for the eye. */}
-        <span className={styles.cellLabel} aria-hidden="true">
-          Python
-        </span>
+      <LanguageCell language="python" label="Python">
         {python}
-      </div>
-      <div className={styles.rust} role="cell" data-cheat-cell="rust">
-        <span className={styles.cellLabel} aria-hidden="true">
-          Rust
-        </span>
+      </LanguageCell>
+      <LanguageCell language="rust" label="Rust">
         {rust}
-      </div>
+      </LanguageCell>
       <div className={styles.note} role="cell" data-cheat-cell="note">
         {badge}
         {note}

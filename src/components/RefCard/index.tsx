@@ -31,7 +31,7 @@ export default function RefCard({href, why, book, pageTitle, sectionTitle}: Prop
         {sectionTitle && (
           <>
             <span aria-hidden="true"> › </span>
-            <span className={styles.visuallyHidden}>, section </span>
+            <span className="visually-hidden">, section </span>
             <InlineCode text={sectionTitle} />
           </>
         )}

@@ -103,7 +103,7 @@ export default function Sample({language, playground, children, ...verdict}: Pro
         <p className={styles.actions}>
           {/* eslint-disable-next-line @docusaurus/no-html-links -- the Rust Playground: an external page */}
           <a className={styles.playground} href={playground} target="_blank" rel="noopener noreferrer">
-            Run in Rust Playground<span className={styles.visuallyHidden}> (opens in a new tab)</span>
+            Run in Rust Playground<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         </p>
       )}

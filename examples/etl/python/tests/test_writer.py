@@ -7,6 +7,8 @@ import pytest
 from etl.order_pb2 import Order
 from etl.writer import DelimitedWriter, OutputError, atomic_output, encode_varint
 
+from delimited import read_delimited
+
 
 @pytest.mark.parametrize(
     ("value", "encoded"),
@@ -22,23 +24,6 @@ from etl.writer import DelimitedWriter, OutputError, atomic_output, encode_varin
 )
 def test_encode_varint(value: int, encoded: bytes) -> None:
     assert encode_varint(value) == encoded
-
-
-def read_delimited(data: bytes) -> list[Order]:
-    """Decode a delimited stream independently of DelimitedWriter."""
-    orders, position = [], 0
-    while position < len(data):
-        length = shift = 0
-        while True:
-            byte = data[position]
-            position += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                break
-        orders.append(Order.FromString(data[position : position + length]))
-        position += length
-    return orders
 
 
 def test_delimited_round_trip() -> None:

@@ -299,7 +299,10 @@ fn into_io_error(error: csv::Error) -> io::Error {
 
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
     use super::*;
+    use crate::test_vectors::{Data, cases};
 
     const HEADER: &str =
         "order_id,ordered_at,customer_email,country,sku,quantity,unit_price,currency";
@@ -316,6 +319,16 @@ mod tests {
             seen.push((record.line, first));
         }
         seen
+    }
+
+    /// The cases the Python tests check too.
+    const VECTORS: &str = include_str!("../../tests/vectors/reader.json");
+
+    #[derive(Deserialize)]
+    struct HeaderErrorCase {
+        data: Data,
+        line: u64,
+        problems: Vec<String>,
     }
 
     fn header_error(data: &[u8]) -> (u64, Vec<String>) {
@@ -365,27 +378,14 @@ mod tests {
 
     #[test]
     fn reports_header_problems() {
-        assert_eq!(
-            header_error(b"\xef\xbb\xbf\n\r\n"),
-            (1, vec!["header: file is empty".to_owned()])
-        );
-        assert_eq!(
-            header_error(b"\n\norder_id,\xff\n"),
-            (3, vec!["header: must be valid UTF-8".to_owned()])
-        );
-        let (line, problems) = header_error(b"sku,currency,order_id,sku,extra,extra\n");
-        assert_eq!(line, 1);
-        assert_eq!(
-            problems,
-            [
-                "ordered_at: missing column",
-                "customer_email: missing column",
-                "country: missing column",
-                "sku: duplicate column",
-                "quantity: missing column",
-                "unit_price: missing column",
-            ]
-        );
+        for case in cases::<HeaderErrorCase>(VECTORS, "header_errors") {
+            assert_eq!(
+                header_error(&case.data.0),
+                (case.line, case.problems),
+                "{:?}",
+                String::from_utf8_lossy(&case.data.0)
+            );
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod job;
 pub mod money;
 pub mod pipeline;
 pub mod row;
+#[cfg(test)]
+mod test_vectors;
 pub mod timestamp;
 pub mod writer;
 

@@ -130,59 +130,45 @@ pub fn total_eur_cents(quantity: u32, unit_price_cents: i64, currency: Currency)
 
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
     use super::*;
+    use crate::test_vectors::{assert_accepts, assert_rejects, cases};
+
+    /// The cases the Python tests check too.
+    const VECTORS: &str = include_str!("../../tests/vectors/money.json");
+
+    #[derive(Deserialize)]
+    struct Total {
+        quantity: u32,
+        unit_price_cents: i64,
+        currency: String,
+        total: i64,
+    }
 
     #[test]
     fn parses_prices() {
-        for (text, cents) in [
-            ("0", 0),
-            ("0.00", 0),
-            ("5", 500),
-            ("5.5", 550),
-            ("5.05", 505),
-            ("12.34", 1234),
-            ("007.50", 750),
-            ("100000.00", 10_000_000),
-            ("0000000000000000000000000000001.00", 100),
-        ] {
-            assert_eq!(parse_price(text), Ok(cents), "{text}");
-        }
+        assert_accepts(VECTORS, "parse_price_accepts", "cents", parse_price);
     }
 
     #[test]
     fn rejects_prices() {
-        use PriceError::*;
-        let huge = "9".repeat(5000);
-        for (text, error) in [
-            (".5", NotDecimal),
-            ("5.", NotDecimal),
-            ("+5", NotDecimal),
-            ("-5", NotDecimal),
-            ("1e3", NotDecimal),
-            ("1,50", NotDecimal),
-            ("1.2.3", NotDecimal),
-            ("٣", NotDecimal),
-            ("", NotDecimal),
-            ("12.345", TooManyDecimals),
-            ("12.340", TooManyDecimals),
-            ("100000.01", TooLarge),
-            (huge.as_str(), TooLarge),
-        ] {
-            assert_eq!(parse_price(text), Err(error), "{text}");
-        }
+        assert_rejects(VECTORS, "parse_price_rejects", parse_price);
     }
 
     #[test]
     fn rounds_half_to_even() {
-        use Currency::*;
-        assert_eq!(total_eur_cents(3, 1250, Eur), 3750);
-        assert_eq!(total_eur_cents(1, 1, Usd), 1); // 0.92 rounds up
-        assert_eq!(total_eur_cents(1, 1, Gbp), 1); // 1.17 rounds down
-        assert_eq!(total_eur_cents(1, 50, Gbp), 58); // 58.5: to even, down
-        assert_eq!(total_eur_cents(1, 150, Gbp), 176); // 175.5: to even, up
-        assert_eq!(
-            total_eur_cents(100_000, MAX_PRICE_CENTS, Gbp),
-            1_170_000_000_000
-        );
+        for case in cases::<Total>(VECTORS, "total_eur_cents") {
+            let currency = Currency::parse(&case.currency).expect("a known currency");
+            assert_eq!(
+                total_eur_cents(case.quantity, case.unit_price_cents, currency),
+                case.total,
+                "{} x {} {}",
+                case.quantity,
+                case.unit_price_cents,
+                case.currency
+            );
+        }
+        assert_eq!(MAX_PRICE_CENTS, 10_000_000); // the largest case's price
     }
 }

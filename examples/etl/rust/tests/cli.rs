@@ -73,6 +73,18 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
+/// Assert that a run exited with `code` and wrote exactly `expected` to stderr.
+#[track_caller]
+fn assert_ended(output: &Output, code: i32, expected: &str) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stderr: {}",
+        stderr(output)
+    );
+    assert_eq!(stderr(output), expected);
+}
+
 fn read_orders(path: &Path) -> Vec<Order> {
     let data = fs::read(path).unwrap();
     let mut rest = &data[..];
@@ -88,8 +100,7 @@ fn converts_a_valid_file() {
     let scratch = Scratch::new();
     scratch.write("in.csv", &format!("{HEADER}{GOOD}{GOOD}"));
     let output = scratch.etl(&["in.csv", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stderr(&output), "read 2 rows, wrote 2, skipped 0\n");
+    assert_ended(&output, 0, "read 2 rows, wrote 2, skipped 0\n");
     assert!(output.stdout.is_empty());
     let orders = read_orders(&scratch.path("out.pb"));
     assert_eq!(orders.len(), 2);
@@ -102,10 +113,10 @@ fn stops_at_the_first_invalid_row_and_leaves_no_output() {
     let scratch = Scratch::new();
     scratch.write("in.csv", &format!("{HEADER}{GOOD}{BAD}{GOOD}"));
     let output = scratch.etl(&["in.csv", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr(&output),
-        "in.csv:3: quantity: must be between 1 and 100000\nread 2 rows, wrote 0, skipped 0\n"
+    assert_ended(
+        &output,
+        2,
+        "in.csv:3: quantity: must be between 1 and 100000\nread 2 rows, wrote 0, skipped 0\n",
     );
     assert_eq!(scratch.files(), ["in.csv"]);
 }
@@ -126,12 +137,12 @@ fn skips_invalid_rows_when_asked() {
     let scratch = Scratch::new();
     scratch.write("in.csv", &format!("{HEADER}{BAD}{GOOD}{BAD}"));
     let output = scratch.etl(&["in.csv", "-o", "out.pb", "--skip-invalid"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(
-        stderr(&output),
+    assert_ended(
+        &output,
+        0,
         "in.csv:2: quantity: must be between 1 and 100000\n\
          in.csv:4: quantity: must be between 1 and 100000\n\
-         read 3 rows, wrote 1, skipped 2\n"
+         read 3 rows, wrote 1, skipped 2\n",
     );
     assert_eq!(read_orders(&scratch.path("out.pb")).len(), 1);
 }
@@ -141,8 +152,7 @@ fn header_only_gives_an_empty_output() {
     let scratch = Scratch::new();
     scratch.write("in.csv", HEADER);
     let output = scratch.etl(&["in.csv", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stderr(&output), "read 0 rows, wrote 0, skipped 0\n");
+    assert_ended(&output, 0, "read 0 rows, wrote 0, skipped 0\n");
     assert_eq!(fs::read(scratch.path("out.pb")).unwrap(), b"");
 }
 
@@ -151,10 +161,10 @@ fn an_empty_file_is_an_error_even_when_skipping() {
     let scratch = Scratch::new();
     scratch.write("in.csv", "");
     let output = scratch.etl(&["in.csv", "-o", "out.pb", "--skip-invalid"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr(&output),
-        "in.csv:1: header: file is empty\nread 0 rows, wrote 0, skipped 0\n"
+    assert_ended(
+        &output,
+        2,
+        "in.csv:1: header: file is empty\nread 0 rows, wrote 0, skipped 0\n",
     );
     assert_eq!(scratch.files(), ["in.csv"]);
 }
@@ -167,11 +177,11 @@ fn reports_every_missing_column() {
         &HEADER.replace("sku,", "").replace(",currency", ""),
     );
     let output = scratch.etl(&["in.csv", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr(&output),
+    assert_ended(
+        &output,
+        2,
         "in.csv:1: sku: missing column\nin.csv:1: currency: missing column\n\
-         read 0 rows, wrote 0, skipped 0\n"
+         read 0 rows, wrote 0, skipped 0\n",
     );
 }
 
@@ -179,26 +189,26 @@ fn reports_every_missing_column() {
 fn io_errors_exit_1() {
     let scratch = Scratch::new();
     let output = scratch.etl(&["nope.csv", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stderr(&output),
-        "nope.csv: cannot read: No such file or directory\nread 0 rows, wrote 0, skipped 0\n"
+    assert_ended(
+        &output,
+        1,
+        "nope.csv: cannot read: No such file or directory\nread 0 rows, wrote 0, skipped 0\n",
     );
 
     scratch.write("in.csv", &format!("{HEADER}{GOOD}"));
     let output = scratch.etl(&["in.csv", "-o", "missing/out.pb"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stderr(&output),
+    assert_ended(
+        &output,
+        1,
         "missing/out.pb: cannot write: No such file or directory\n\
-         read 0 rows, wrote 0, skipped 0\n"
+         read 0 rows, wrote 0, skipped 0\n",
     );
 
     let output = scratch.etl(&[".", "-o", "out.pb"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stderr(&output),
-        ".: cannot read: Is a directory\nread 0 rows, wrote 0, skipped 0\n"
+    assert_ended(
+        &output,
+        1,
+        ".: cannot read: Is a directory\nread 0 rows, wrote 0, skipped 0\n",
     );
 }
 
