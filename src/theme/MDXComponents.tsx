@@ -4,7 +4,6 @@
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import CodeCompare from '@site/src/components/CodeCompare';
-import KatexStylesheet from '@site/src/components/KatexStylesheet';
 import Quiz, {QuizQuestion} from '@site/src/components/Quiz';
 import RefCard from '@site/src/components/RefCard';
 import Sample from '@site/src/components/Sample';
@@ -12,7 +11,6 @@ import Sample from '@site/src/components/Sample';
 export default {
   ...MDXComponents,
   CodeCompare,
-  KatexStylesheet,
   Quiz,
   QuizQuestion,
   RefCard,
