@@ -7,7 +7,9 @@ import rehypeKatex from 'rehype-katex';
 import remarkIncludeCode from './src/remark/includeCode';
 import remarkSamples from './src/remark/samples';
 import remarkReferenceLinks from './src/remark/referenceLinks';
+import remarkHighlightCode, {type Options as HighlightOptions} from './src/remark/highlightCode';
 import bookContentsPlugin from './src/plugins/bookContents';
+import codeHighlightedAtBuildPlugin from './src/plugins/codeHighlightedAtBuild';
 import {prismTheme} from './src/css/prismTheme';
 
 /**
@@ -21,8 +23,20 @@ const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.exa
 /** The book's chapters are served from the site root: /foundations/welcome. */
 const CHAPTER_ROUTE = '/';
 
-/** Samples, links and included code are checked by these, in this order. */
-const remarkPlugins = [remarkIncludeCode, remarkSamples, remarkReferenceLinks, remarkMath];
+/** Prism languages the book's fences use beyond those prism-react-renderer bundles. */
+const EXTRA_CODE_LANGUAGES = ['toml', 'bash', 'protobuf', 'diff'];
+
+/**
+ * Samples, links and included code are checked by these, in this order; then
+ * every fence is highlighted, at build time, for the reader's browser not to.
+ */
+const remarkPlugins = [
+  remarkIncludeCode,
+  remarkSamples,
+  remarkReferenceLinks,
+  remarkMath,
+  [remarkHighlightCode, {languages: EXTRA_CODE_LANGUAGES} satisfies HighlightOptions],
+];
 
 /**
  * Maths is rendered at build time as MathML, which every current browser lays
@@ -100,7 +114,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [bookContentsPlugin],
+  plugins: [bookContentsPlugin, codeHighlightedAtBuildPlugin],
 
   themes: [
     [
@@ -145,10 +159,12 @@ const config: Config = {
     docs: {sidebar: {hideable: true, autoCollapseCategories: false}},
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
     prism: {
-      // One theme of CSS variables for both modes (src/css/prismTheme.ts).
+      // Code is highlighted at build time (src/remark/highlightCode.ts, which
+      // loads the extra languages); this theme, of CSS variables for both
+      // modes, is the same palette for any of the theme's own code components.
       theme: prismTheme,
       darkTheme: prismTheme,
-      additionalLanguages: ['toml', 'bash', 'protobuf', 'diff'],
+      additionalLanguages: [],
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -3,6 +3,7 @@
  * own components available in every page without an import.
  */
 import MDXComponents from '@theme-original/MDXComponents';
+import CodeBlock from '@theme/CodeBlock';
 import CodeCompare from '@site/src/components/CodeCompare';
 import Quiz, {QuizQuestion} from '@site/src/components/Quiz';
 import RefCard from '@site/src/components/RefCard';
@@ -10,6 +11,8 @@ import Sample from '@site/src/components/Sample';
 
 export default {
   ...MDXComponents,
+  // Every fence, highlighted at build time (src/remark/highlightCode.ts).
+  CodeBlock,
   CodeCompare,
   Quiz,
   QuizQuestion,

@@ -1,6 +1,10 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
+import type {Root} from 'mdast';
+import type {Plugin, Processor} from 'unified';
+
+import remarkHighlightCode, {highlightToHtml, readFenceWords} from '../../src/remark/highlightCode';
 import remarkIncludeCode from '../../src/remark/includeCode';
 import {extractRegion} from '../../src/samples/regions';
 import remarkReferenceLinks from '../../src/remark/referenceLinks';
@@ -24,6 +28,45 @@ describe('remark golden fixtures', () => {
   });
   test('referenceLinks: RefCards get their titles from the catalogue', async () => {
     await assertGolden('refcard-titles', [remarkReferenceLinks]);
+  });
+  test('highlightCode: every fence becomes a <CodeBlock> of highlighted HTML', async () => {
+    await assertGolden('highlight-code', [remarkSamples, highlightWithToml]);
+  });
+});
+
+/** The highlighter as the site configures it for TOML, which prism-react-renderer does not bundle. */
+const highlightWithToml: Plugin<[], Root> = function (this: Processor) {
+  return remarkHighlightCode.call(this, {languages: ['toml']});
+};
+
+describe('highlightCode', () => {
+  const textOf = (html: string): string =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+  test("the HTML's text is the code, exactly, in every language", () => {
+    const code = 'fn main() {\n    let total = 3 & 4; // <ok>\n\n    println!("{total}");\n}';
+    for (const language of ['rust', 'python', 'text', undefined]) {
+      assert.equal(textOf(highlightToHtml(code, language, readFenceWords(''))), code);
+      assert.equal(textOf(highlightToHtml(code, language, readFenceWords('{2-3} showLineNumbers'))), `${code}\n`);
+    }
+  });
+  test('a run of tokens of one colour shares one span; plain text has none', () => {
+    assert.equal(
+      highlightToHtml('let rows = vec![3];', 'rust', readFenceWords('')),
+      '<span class=k>let</span> rows <span class=p>=</span> <span class=n>vec!</span><span class=p>[</span><span class=m>3</span><span class=p>];</span>',
+    );
+  });
+  test('the words of a fence: title, highlighted lines, numbering', () => {
+    assert.deepEqual(readFenceWords('title="src/main.rs" {1,3-4} showLineNumbers=5'), {
+      title: 'src/main.rs',
+      highlightedLines: new Set([1, 3, 4]),
+      firstLineNumber: 5,
+    });
+    assert.deepEqual(readFenceWords(null), {highlightedLines: new Set()});
   });
 });
 
@@ -107,6 +150,12 @@ describe('authoring mistakes fail with the file and line', () => {
       'Text.\n\n```rs\nfn main() {}\n```\n',
       [remarkSamples],
       /^docs\/part\/chapter\.mdx:3: ```rs is not checked; write ```rust/,
+    ));
+  test('a magic highlight comment', () =>
+    rejects(
+      'Text.\n\n```rust\nfn main() {\n    // highlight-next-line\n    let x = 1;\n}\n```\n',
+      [remarkHighlightCode],
+      /^docs\/part\/chapter\.mdx:5: magic highlight comments are not supported; remove the comment and list the lines on the fence instead/,
     ));
   test('an included file that does not exist', () =>
     rejects(
