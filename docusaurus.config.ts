@@ -69,13 +69,14 @@ const config: Config = {
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
-  // With JavaScript off, tab panels stay readable: both languages show.
+  // With JavaScript off, tab panels stay readable: both languages show. A
+  // Playground link, built when clicked (src/components/Sample), is hidden.
   headTags: [
     {
       tagName: 'noscript',
       attributes: {},
       innerHTML:
-        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] :is([role=tablist],[data-layout-toggle]){display:none}[data-code-compare] [data-pane-label]{display:block!important}</style>',
+        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] :is([role=tablist],[data-layout-toggle]){display:none}[data-code-compare] [data-pane-label]{display:block!important}[data-sample] [data-playground]{display:none}</style>',
     },
   ],
 
