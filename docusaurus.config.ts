@@ -117,6 +117,10 @@ const config: Config = {
 
   plugins: [bookContentsPlugin, codeHighlightedAtBuildPlugin],
 
+  // Links do not prefetch the pages they point to; only the next chapter is
+  // prefetched (src/theme/DocItem/Paginator).
+  clientModules: ['./src/clientModules/prefetchNextChapterOnly.ts'],
+
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
