@@ -340,7 +340,13 @@ async function measureWeight(url: string): Promise<PageWeight> {
     };
     page.on('requestfinished', settled);
     page.on('requestfailed', settled);
+    const seen = new Set<string>();
     page.on('response', (response) => {
+      // A chunk prefetched after it already ran comes from the browser's cache: count each URL once.
+      if (seen.has(response.url())) {
+        return;
+      }
+      seen.add(response.url());
       requests += 1;
       const kind = kindOf(response.request());
       pending.push(
