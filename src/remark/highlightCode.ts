@@ -6,11 +6,13 @@
  * Takes: `code` nodes as the other plugins leave them (hidden lines removed,
  * verifier words dropped), with the words Docusaurus' CodeBlock knows in
  * their metastring: `title="…"`, line highlights `{2,4-5}` and
- * `showLineNumbers`. Gives: `<CodeBlock language title showLineNumbers html>`,
+ * `showLineNumbers`. Gives: `<CodeBlock language title showLineNumbers colour html>`,
  * where `html` is the code as HTML — one `<span class=…>` per run of tokens of
- * one colour role (src/css/prismTheme.ts), plain text escaped, lines
- * separated by newlines, so the element's text is the code exactly. Lines are
- * wrapped in a `<span>` only when some are highlighted or numbered.
+ * one colour role (src/css/prismTheme.ts), text escaped, lines separated by
+ * newlines, so the element's text is the code exactly — and `colour` is the
+ * class of the role most runs of the block have: those runs need no span (in
+ * Rust, punctuation; in output blocks, everything). Lines are wrapped in a
+ * `<span>` only when some are highlighted or numbered.
  * src/theme/CodeBlock renders it as it is. A magic comment
  * (`// highlight-next-line`) fails the build: the fence's `{…}` says the same.
  */
@@ -68,34 +70,77 @@ function loadLanguages(languages: readonly string[]): void {
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One line of tokens as HTML: adjacent tokens of one role share a span; plain text is bare. */
-function lineHtml(line: ReadonlyArray<{types: string[]; content: string; empty?: boolean}>): string {
-  let html = '';
-  let runRole: CodeRole | undefined;
-  let runText = '';
-  const flush = (): void => {
-    if (runText !== '') {
-      html +=
-        runRole === undefined
-          ? escapeHtml(runText)
-          : `<span class=${ROLE_CLASS[runRole]}>${escapeHtml(runText)}</span>`;
+type Token = Readonly<{types: string[]; content: string; empty?: boolean}>;
+
+/** A line as runs of text of one role; `role` undefined for spaces, which have no colour. */
+type Run = {role: CodeRole | undefined; text: string};
+
+/**
+ * A line's runs: adjacent tokens of one role are one run, and so are tokens of
+ * one role with only spaces between them (a space has no colour).
+ */
+function runsOf(line: ReadonlyArray<Token>): Run[] {
+  const runs: Run[] = [];
+  let spaces = '';
+  const add = (role: CodeRole, content: string): void => {
+    const last = runs[runs.length - 1];
+    if (last?.role === role) {
+      last.text += spaces + content;
+    } else {
+      if (spaces !== '') {
+        runs.push({role: undefined, text: spaces});
+      }
+      runs.push({role, text: content});
     }
-    runText = '';
+    spaces = '';
   };
   for (const token of line) {
     const content = token.empty === true ? '' : token.content;
-    if (content === '') {
+    const role = roleOfToken(token.types);
+    if (role !== 'text') {
+      if (content !== '') {
+        add(role, content);
+      }
       continue;
     }
-    const role = roleOfToken(token.types);
-    if (role !== runRole) {
-      flush();
-      runRole = role;
+    // Plain text keeps its spaces outside its span: ` total ` is a space, `total`, a space.
+    const [, leading = '', core = '', trailing = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(content) ?? [];
+    spaces += leading;
+    if (core !== '') {
+      add(role, core);
     }
-    runText += content;
+    spaces += trailing;
   }
-  flush();
-  return html;
+  if (spaces !== '') {
+    runs.push({role: undefined, text: spaces});
+  }
+  return runs;
+}
+
+/** The role with the most runs in a block: its colour is the block's, and its runs need no span. */
+function mostFrequentRole(lines: ReadonlyArray<ReadonlyArray<Run>>): CodeRole {
+  const counts = new Map<CodeRole, number>([['text', 0]]);
+  for (const run of lines.flat()) {
+    if (run.role !== undefined) {
+      counts.set(run.role, (counts.get(run.role) ?? 0) + 1);
+    }
+  }
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+}
+
+/**
+ * One line as HTML: a `<span>` per run, but for spaces and runs of the block's
+ * own role. A long chapter holds thousands of these spans: every one saved is
+ * a node less to parse, style and lay out, and bytes less in its HTML and JS.
+ */
+function lineHtml(runs: ReadonlyArray<Run>, base: CodeRole): string {
+  return runs
+    .map(({role, text}) =>
+      role === undefined || role === base
+        ? escapeHtml(text)
+        : `<span class=${ROLE_CLASS[role]}>${escapeHtml(text)}</span>`,
+    )
+    .join('');
 }
 
 /** The 1-based line numbers in a `{2,4-5}` range list. */
@@ -144,22 +189,32 @@ export function readFenceWords(meta: string | null | undefined): FenceWords {
   };
 }
 
+export interface HighlightedCode {
+  /** The code as HTML; its text is the code, exactly. */
+  readonly html: string;
+  /** The role whose runs have no span: the colour of the block (ROLE_CLASS gives its class). */
+  readonly base: CodeRole;
+}
+
 /** The code of one fence as highlighted HTML (see the module comment). */
-export function highlightToHtml(code: string, language: string | null | undefined, words: FenceWords): string {
+export function highlightCode(code: string, language: string | null | undefined, words: FenceWords): HighlightedCode {
   const grammar = language ? Prism.languages[language.toLowerCase()] : undefined;
-  const lines = normalizeTokens(
+  const tokens = normalizeTokens(
     grammar === undefined ? [code] : Prism.tokenize(code, grammar),
-  ) as unknown as ReadonlyArray<ReadonlyArray<{types: string[]; content: string; empty?: boolean}>>;
+  ) as unknown as ReadonlyArray<ReadonlyArray<Token>>;
+  const lines = tokens.map(runsOf);
+  const base = mostFrequentRole(lines);
   const wrapLines = words.highlightedLines.size > 0 || words.firstLineNumber !== undefined;
   if (!wrapLines) {
-    return lines.map(lineHtml).join('\n');
+    return {html: lines.map((line) => lineHtml(line, base)).join('\n'), base};
   }
-  return lines
+  const html = lines
     .map((line, index) => {
       const classes = [LINE_CLASS, ...(words.highlightedLines.has(index + 1) ? [HIGHLIGHTED_LINE_CLASS] : [])];
-      return `<span class="${classes.join(' ')}">${lineHtml(line)}\n</span>`;
+      return `<span class="${classes.join(' ')}">${lineHtml(line, base)}\n</span>`;
     })
     .join('');
+  return {html, base};
 }
 
 const remarkHighlightCode: Plugin<[Options?], Root> =
@@ -179,13 +234,15 @@ const remarkHighlightCode: Plugin<[Options?], Root> =
         );
       }
       const words = readFenceWords(node.meta);
+      const {html, base} = highlightCode(node.value, node.lang, words);
       parent.children[index] = flowElement(
         CODE_BLOCK_ELEMENT,
         {
           language: node.lang ?? undefined,
           title: words.title,
           showLineNumbers: words.firstLineNumber === undefined ? undefined : String(words.firstLineNumber),
-          html: highlightToHtml(node.value, node.lang, words),
+          colour: base === 'text' ? undefined : ROLE_CLASS[base],
+          html,
         },
         [],
         node.position,

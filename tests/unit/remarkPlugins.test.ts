@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type {Root} from 'mdast';
 import type {Plugin, Processor} from 'unified';
 
-import remarkHighlightCode, {highlightToHtml, readFenceWords} from '../../src/remark/highlightCode';
+import remarkHighlightCode, {highlightCode, readFenceWords} from '../../src/remark/highlightCode';
 import remarkIncludeCode from '../../src/remark/includeCode';
 import {extractRegion} from '../../src/samples/regions';
 import remarkReferenceLinks from '../../src/remark/referenceLinks';
@@ -50,15 +50,21 @@ describe('highlightCode', () => {
   test("the HTML's text is the code, exactly, in every language", () => {
     const code = 'fn main() {\n    let total = 3 & 4; // <ok>\n\n    println!("{total}");\n}';
     for (const language of ['rust', 'python', 'text', undefined]) {
-      assert.equal(textOf(highlightToHtml(code, language, readFenceWords(''))), code);
-      assert.equal(textOf(highlightToHtml(code, language, readFenceWords('{2-3} showLineNumbers'))), `${code}\n`);
+      assert.equal(textOf(highlightCode(code, language, readFenceWords('')).html), code);
+      assert.equal(textOf(highlightCode(code, language, readFenceWords('{2-3} showLineNumbers')).html), `${code}\n`);
     }
   });
-  test('a run of tokens of one colour shares one span; plain text has none', () => {
-    assert.equal(
-      highlightToHtml('let rows = vec![3];', 'rust', readFenceWords('')),
-      '<span class=k>let</span> rows <span class=p>=</span> <span class=n>vec!</span><span class=p>[</span><span class=m>3</span><span class=p>];</span>',
-    );
+  test('runs of one colour share a span, spaces between them too; the most frequent colour has none', () => {
+    assert.deepEqual(highlightCode('let rows: &[u32] = vec![3];', 'rust', readFenceWords('')), {
+      html: '<span class=k>let</span> <span class=x>rows</span>: &amp;[<span class=k>u32</span>] = <span class=n>vec!</span>[<span class=m>3</span>];',
+      base: 'punctuation',
+    });
+  });
+  test('text with no grammar has no span at all', () => {
+    assert.deepEqual(highlightCode('3 orders, total 92.48 EUR\n<done>', 'text', readFenceWords('')), {
+      html: '3 orders, total 92.48 EUR\n&lt;done&gt;',
+      base: 'text',
+    });
   });
   test('the words of a fence: title, highlighted lines, numbering', () => {
     assert.deepEqual(readFenceWords('title="src/main.rs" {1,3-4} showLineNumbers=5'), {
