@@ -133,9 +133,22 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
-        // Index prose, headings and inline code, not code blocks: they made
-        // the index three times larger for words the prose already holds.
-        ignoreCssSelectors: ['.theme-code-block'],
+        // Index what readers search for: prose, headings and inline code.
+        // Not code blocks (they made the index three times larger for words
+        // the prose already holds), diagrams (their labels run together into
+        // words like "float4.25heap"; the caption is indexed), quizzes and
+        // reference cards (they repeat the chapter), and the controls of
+        // samples (tabs, pane labels, the Playground link).
+        ignoreCssSelectors: [
+          '.theme-code-block',
+          'svg',
+          'section[aria-label="Quiz"]',
+          '[data-ref-card]',
+          '[data-code-compare] [role="tablist"]',
+          '[data-layout-toggle]',
+          '[data-pane-label]',
+          '[data-playground]',
+        ],
         searchBarShortcutHint: false,
       } satisfies Partial<SearchOptions>,
     ],
