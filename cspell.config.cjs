@@ -26,10 +26,49 @@ const projectDictionaries = wordLists.map((file) => ({
   addWords: file === 'project-words.txt',
 }));
 
+/**
+ * The book writes British English (house style: -ise, behaviour, colour). These
+ * American spellings are errors in prose even though the en dictionary knows them;
+ * a quoted title keeps its own spelling, and identifiers or tool output belong in
+ * code font, which is not checked (serde's `Serialize`, cargo's `unoptimized`).
+ * Names that contain one as a word are not listed: rust-analyzer, "organization"
+ * in GitHub's sense stays in code font too.
+ */
+const AMERICAN_SPELLINGS = [
+  ...['color', 'colors', 'colored', 'colorful', 'coloring'],
+  ...['behavior', 'behaviors', 'behavioral'],
+  ...['favor', 'favors', 'favored', 'favorite', 'favorites'],
+  ...['center', 'centers', 'centered'],
+  ...['gray', 'catalog', 'catalogs', 'cataloged', 'dialog', 'defense', 'offense', 'fulfill', 'fulfills'],
+  ...['labeled', 'labeling', 'modeled', 'modeling', 'canceled', 'canceling', 'traveled', 'signaled', 'totaled'],
+  ...['analyze', 'analyzes', 'analyzed', 'analyzing'],
+  ...['optimize', 'optimizes', 'optimized', 'optimizing', 'optimization', 'optimizations', 'optimizer'],
+  ...['unoptimized', 'deoptimize', 'deoptimized'],
+  ...['initialize', 'initializes', 'initialized', 'initializing', 'initialization'],
+  ...['recognize', 'recognizes', 'recognized', 'recognizing'],
+  ...['organize', 'organizes', 'organized', 'organizing', 'organization', 'organizations'],
+  ...['summarize', 'summarizes', 'summarized', 'summarizing'],
+  ...['serialize', 'serializes', 'serialized', 'serializing', 'serialization', 'serializer'],
+  ...['deserialize', 'deserializes', 'deserialized', 'deserializing', 'deserialization', 'deserializer'],
+  ...['normalize', 'normalizes', 'normalized', 'normalizing', 'normalization'],
+  ...['specialize', 'specializes', 'specialized', 'specializing', 'specialization'],
+  ...['vectorize', 'vectorizes', 'vectorized', 'vectorizing', 'vectorization'],
+  ...['minimize', 'minimizes', 'minimized', 'maximize', 'maximizes', 'maximized'],
+  ...['customize', 'customizes', 'customized', 'customizing', 'customization'],
+  ...['realize', 'realizes', 'realized', 'realizing', 'utilize', 'utilizes', 'utilized'],
+  ...['emphasize', 'emphasizes', 'emphasized', 'categorize', 'categorized', 'prioritize', 'prioritized'],
+  ...['parallelize', 'parallelizes', 'parallelized', 'parallelizing', 'parallelization'],
+  ...['synchronize', 'synchronizes', 'synchronized', 'synchronizing', 'synchronization'],
+  ...['memorize', 'memorizing', 'finalize', 'finalized', 'standardize', 'standardized'],
+  ...['generalize', 'generalized', 'visualize', 'visualized', 'randomize', 'randomized', 'sanitize', 'sanitized'],
+  ...['materialize', 'materialized', 'amortize', 'amortized', 'stabilize', 'stabilized', 'characterize'],
+];
+
 /** @type {import('cspell').CSpellUserSettings} */
 module.exports = {
   version: '0.2',
   language: 'en,en-GB',
+  flagWords: AMERICAN_SPELLINGS,
   dictionaryDefinitions: projectDictionaries,
   dictionaries: [
     ...projectDictionaries.map((dictionary) => dictionary.name),
@@ -44,7 +83,9 @@ module.exports = {
   ],
   ignorePaths: ['node_modules/**', 'build/**', 'build-*/**', '.docusaurus/**'],
   patterns: [
-    {name: 'code-fence', pattern: '/^(\\s*)(`{3,}|~{3,})[^\\n]*\\n[\\s\\S]*?^\\1\\2\\s*$/gm'},
+    // [ \t], not \s: \s also matches line breaks, and a fence then ran on to the next fence's
+    // opening line, leaving the prose between them unchecked.
+    {name: 'code-fence', pattern: '/^[ \\t]*(`{3,}|~{3,})[^\\n]*\\n[\\s\\S]*?^[ \\t]*\\1[ \\t]*$/gm'},
     {name: 'inline-code', pattern: '/`[^`\\n]+`/g'},
     {name: 'maths-block', pattern: '/\\$\\$[\\s\\S]*?\\$\\$/g'},
     {name: 'maths-inline', pattern: '/\\$[^$\\n]+\\$/g'},

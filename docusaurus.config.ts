@@ -1,15 +1,20 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
+import type {Options as ClientRedirectsOptions} from '@docusaurus/plugin-client-redirects';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
+import remarkCheatSheet from './src/remark/cheatSheet';
 import remarkIncludeCode from './src/remark/includeCode';
+import remarkProtoFields from './src/remark/protoFields';
 import remarkSamples from './src/remark/samples';
 import remarkReferenceLinks from './src/remark/referenceLinks';
 import remarkHighlightCode, {type Options as HighlightOptions} from './src/remark/highlightCode';
 import bookContentsPlugin from './src/plugins/bookContents';
 import codeHighlightedAtBuildPlugin from './src/plugins/codeHighlightedAtBuild';
+import offlineBookPlugin from './src/plugins/offlineBook';
+import {CHAPTER_REDIRECTS} from './src/data/chapterRedirects';
 import {prismTheme} from './src/css/prismTheme';
 
 /**
@@ -27,11 +32,15 @@ const CHAPTER_ROUTE = '/';
 const EXTRA_CODE_LANGUAGES = ['toml', 'bash', 'protobuf', 'diff'];
 
 /**
- * Samples, links and included code are checked by these, in this order; then
- * every fence is highlighted, at build time, for the reader's browser not to.
+ * Samples, links and included code are checked by these, in this order;
+ * <ProtoFields> tables are generated from examples/'s .proto files first, and
+ * the cheat sheet's rows are checked before their fences become <Sample>s.
+ * Then every fence is highlighted, at build time, for the reader's browser not to.
  */
 const remarkPlugins = [
+  remarkProtoFields,
   remarkIncludeCode,
+  remarkCheatSheet,
   remarkSamples,
   remarkReferenceLinks,
   remarkMath,
@@ -115,7 +124,13 @@ const config: Config = {
     ],
   ],
 
-  plugins: [bookContentsPlugin, codeHighlightedAtBuildPlugin],
+  plugins: [
+    bookContentsPlugin,
+    codeHighlightedAtBuildPlugin,
+    ['@docusaurus/plugin-client-redirects', {redirects: [...CHAPTER_REDIRECTS]} satisfies ClientRedirectsOptions],
+    // After one visit, the whole book opens offline (a service worker; production builds only).
+    offlineBookPlugin,
+  ],
 
   // Links do not prefetch the pages they point to; only the next chapter is
   // prefetched (src/theme/DocItem/Paginator).

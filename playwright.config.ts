@@ -25,9 +25,12 @@ export default defineConfig({
     baseURL: `${ORIGIN}${BASE_URL}`,
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
+    // Every test is a reader's first visit, and a first visit saves the whole book for offline
+    // reading in the background: megabytes per test, for nothing. offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
   projects: SUBPATH_RUN
-    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts']}]
+    ? [{name: 'subpath', testMatch: ['subpath.spec.ts', 'links.spec.ts', 'bookPdf.spec.ts', 'offline.spec.ts']}]
     : [{name: 'site', testIgnore: 'subpath.spec.ts'}],
   webServer: {
     command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,

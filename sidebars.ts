@@ -3,8 +3,9 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 import {BOOK_PARTS} from './src/data/bookParts';
 
 /**
- * The book in three parts. Each part is a folder of docs/; its chapters order
- * themselves by their `sidebar_position` front matter.
+ * The book in parts (src/data/bookParts.ts): five of chapters and a reference
+ * part. Each part is a folder of docs/; its pages order themselves by their
+ * `sidebar_position` front matter.
  */
 const sidebars = {
   book: BOOK_PARTS.map((part) => ({

@@ -1,6 +1,7 @@
 /**
  * `npm run words -- [page-or-folder ...]`: how many words of prose each
- * chapter has, against the book's limit of 4,500 per chapter.
+ * chapter has, against the book's limit of 4,500 per chapter. Reference
+ * pages (the cheat sheet, the glossary) are counted but have no limit.
  *
  * Prose is what a reader reads as text: paragraphs, headings, lists, tables,
  * link text, admonitions, the text inside components (quiz questions), the
@@ -16,6 +17,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
+
+import {bookPartOf} from '../src/data/bookParts';
 
 /** The most words of prose a chapter may have. */
 export const MAX_PROSE_WORDS = 4500;
@@ -78,7 +81,9 @@ function main(argv: readonly string[]): number {
   let over = 0;
   for (const page of given.flatMap(pagesUnder)) {
     const count = countProseWords(fs.readFileSync(page, 'utf8'));
-    const flag = count > MAX_PROSE_WORDS ? `  over the limit of ${MAX_PROSE_WORDS}: split the chapter` : '';
+    const isChapter = bookPartOf(path.relative(process.cwd(), page))?.kind !== 'reference';
+    const flag =
+      isChapter && count > MAX_PROSE_WORDS ? `  over the limit of ${MAX_PROSE_WORDS}: split the chapter` : '';
     if (flag) over += 1;
     console.log(`${String(count).padStart(6)}  ${path.relative(process.cwd(), page)}${flag}`);
   }

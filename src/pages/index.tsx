@@ -4,6 +4,7 @@ import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 
 import BookContents from '@site/src/components/BookContents';
+import {BOOK_PDF_FILE} from '@site/src/data/bookPdf';
 import styles from './index.module.css';
 
 /** The book's cover: who it is for, what the reader will be able to do, and where to start. */
@@ -25,6 +26,14 @@ export default function Cover(): ReactNode {
             <Link className="button button--primary button--lg" to="/foundations/welcome">
               Start reading
             </Link>
+            <p className={styles.download}>
+              {/* pathname:// keeps the base URL but leaves the router out: the PDF is a file, not a page. */}
+              Or take it with you:{' '}
+              <Link to={`pathname:///${BOOK_PDF_FILE}`} target="_self" type="application/pdf">
+                the whole book as one PDF
+              </Link>
+              , for printing or reading on paper.
+            </p>
           </div>
         </header>
         <div className="container margin-vert--lg">

@@ -3,6 +3,7 @@
  * own components available in every page without an import.
  */
 import MDXComponents from '@theme-original/MDXComponents';
+import CheatSheet, {CheatCommand, CheatGroup, CheatRow} from '@site/src/components/CheatSheet';
 import CodeBlock from '@theme/CodeBlock';
 import CodeCompare from '@site/src/components/CodeCompare';
 import Quiz, {QuizQuestion} from '@site/src/components/Quiz';
@@ -11,6 +12,10 @@ import Sample from '@site/src/components/Sample';
 
 export default {
   ...MDXComponents,
+  CheatCommand,
+  CheatGroup,
+  CheatRow,
+  CheatSheet,
   // Every fence, highlighted at build time (src/remark/highlightCode.ts).
   CodeBlock,
   CodeCompare,

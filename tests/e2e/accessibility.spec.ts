@@ -6,9 +6,12 @@
  */
 import {expect, test, type Page} from '@playwright/test';
 
-import {BASE_URL, ORIGIN, sitePages, type SitePage} from './builtSite';
+import {BASE_URL, cheatSheetGroups, ORIGIN, sitePages, type SitePage} from './builtSite';
 import {axeViolations, waitUntilHydrated, watchThirdPartyRequests} from './pageAudit';
 import {watchPageErrors} from './pageErrors';
+
+/** The cheat sheet, checked group by group (see below). */
+const CHEAT_SHEET = '[data-cheat-sheet]';
 
 const SHOW_EVERY_PANEL = '[data-code-compare] [role=tabpanel][hidden] { display: block !important; }';
 
@@ -48,6 +51,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe.configure({timeout: 90_000});
 
     for (const sitePage of sitePages()) {
+      // The cheat sheet holds three times the highlighted code of the longest chapter, and axe's
+      // time grows faster than the page: each of its groups is checked in a test of its own
+      // (same rules, every element covered), and the page test checks the rest.
+      const groups = cheatSheetGroups(sitePage.path);
+      const sheetApart = groups > 0 ? CHEAT_SHEET : undefined;
+
       test(`${label(sitePage)}: loads cleanly, only from the site, 0 axe violations`, async ({page}) => {
         const problems = watchPageErrors(page);
         const offSite = watchThirdPartyRequests(page);
@@ -57,12 +66,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // Both languages of every CodeCompare are checked in one pass: the hidden panel is shown the
         // way the page shows it without JavaScript (axe skips hidden content).
         await page.addStyleTag({content: SHOW_EVERY_PANEL});
-        expect(await axeViolations(page), `axe on ${label(sitePage)} (${colorScheme})`).toEqual([]);
+        expect(await axeViolations(page, undefined, sheetApart), `axe on ${label(sitePage)} (${colorScheme})`).toEqual(
+          [],
+        );
 
         await page.waitForLoadState('networkidle');
         expect(withoutExpected404(problems, sitePage), `errors on ${label(sitePage)}`).toEqual([]);
         expect(offSite, `requests from ${label(sitePage)} to another origin`).toEqual([]);
       });
+
+      for (let group = 1; group <= groups; group += 1) {
+        test(`${label(sitePage)}: cheat sheet group ${group} of ${groups}, 0 axe violations`, async ({page}) => {
+          await openPage(page, sitePage);
+          const part = `${CHEAT_SHEET} > [data-cheat-group]:nth-child(${group})`;
+          await expect(page.locator(part)).toBeVisible();
+          expect(await axeViolations(page, part), `axe on ${label(sitePage)}, group ${group} (${colorScheme})`).toEqual(
+            [],
+          );
+        });
+      }
     }
 
     test('search results, on the search page and in the navbar dropdown: 0 axe violations', async ({page}) => {

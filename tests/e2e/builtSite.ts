@@ -92,3 +92,9 @@ export function chaptersWithCodeCompare(): string[] {
     /<section[^>]*\sdata-code-compare/.test(fs.readFileSync(htmlFileOf(chapter), 'utf8')),
   );
 }
+
+/** How many groups (tables) the cheat sheet on a page has: 0 on a page without one. */
+export function cheatSheetGroups(pagePath: string): number {
+  const file = htmlFileOf(pagePath);
+  return fs.existsSync(file) ? (fs.readFileSync(file, 'utf8').match(/\sdata-cheat-group=""/g) ?? []).length : 0;
+}

@@ -57,9 +57,16 @@ test('Tab reaches the skip link, search, CodeCompare tabs and the copy button, w
   page,
 }) => {
   const problems = watchPageErrors(page);
-  // A phone on a train: the search index arrives a moment after the reader has tabbed past the box.
+  // A phone on a train: the search index arrives only after the reader has tabbed past the box.
+  // Its response is held until the tabbing is done, then let through.
+  let releaseIndex = (): void => undefined;
+  const indexHeld = new Promise<void>((resolve) => {
+    releaseIndex = resolve;
+  });
+  let indexRequested = false as boolean; // set by the route handler, which flow analysis cannot see
   await page.route('**/search-index*.json', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    indexRequested = true;
+    await indexHeld;
     await route.continue();
   });
   await page.goto(CHAPTER, {waitUntil: 'networkidle'});
@@ -100,8 +107,22 @@ test('Tab reaches the skip link, search, CodeCompare tabs and the copy button, w
     searchVisits += current!.kind === 'search' ? 1 : 0;
   }
 
-  // Once the index has arrived, focus is still where the reader left it.
-  await page.waitForTimeout(2_500);
+  // Once the index has arrived and the page has rendered what it does with it, focus is still where
+  // the reader left it.
+  const indexArrived = indexRequested ? page.waitForResponse('**/search-index*.json') : Promise.resolve();
+  releaseIndex();
+  await indexArrived;
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            resolve();
+          }),
+        ),
+      ),
+  );
   const afterIndex = await focused(page);
   if (afterIndex?.kind === 'search') {
     searchVisits += 1;

@@ -26,7 +26,8 @@ const textOf = (html: string): string =>
 
 /**
  * For each chapter, the word of its title (5+ letters) that the fewest other
- * chapters contain: the query a reader who remembers the chapter would type.
+ * chapters' articles contain: the query a reader who remembers the chapter
+ * would type.
  */
 function chapterTerms(): ChapterTerm[] {
   const chapters = chapterPaths().map((chapter) => {
@@ -40,7 +41,9 @@ function chapterTerms(): ChapterTerm[] {
         ?.replace(/<[^>]+>/g, '')
         .replace(/&amp;/g, '&')
         .trim() ?? '';
-    return {chapter, title, heading, text: textOf(html)};
+    // What the search index holds: the article, not the sidebar and navbar that every page repeats.
+    const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? html;
+    return {chapter, title, heading, text: textOf(article)};
   });
   return chapters.map(({chapter, title, heading}) => {
     const words = [...new Set(title.match(/[a-z]{5,}/g) ?? [])];

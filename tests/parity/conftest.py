@@ -1,8 +1,12 @@
-"""Run the Python and the Rust ETL job the same way and capture everything each did.
+"""Run the ETL job in every mode the same way and capture everything each run did.
 
 "Everything" is the contract's observable behaviour: exit code, stdout, stderr,
 the output file's bytes (or its absence) and every file left in the working
 directory (no temporary file may survive).
+
+The modes are the Python job and the Rust job, each on one core and on
+several, and the Python job with the Rust engine. The Python job on one
+core is the reference that every other mode must equal.
 """
 
 import os
@@ -25,6 +29,23 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 CLIS = {"python": ETL / "bin" / "etl-py", "rust": ETL / "bin" / "etl-rs"}
 # The release binary that bin/etl-rs runs, for tests that start it hundreds of times.
 RUST_BINARY = REPO / "target" / "release" / "etl"
+
+# Every way to run the job: a wrapper and the options that choose the mode.
+# The options come first, so that they stay options even after a "--".
+REFERENCE = "py"
+MODES: dict[str, tuple[Path, tuple[str, ...]]] = {
+    REFERENCE: (CLIS["python"], ()),
+    "py-jobs2": (CLIS["python"], ("--jobs", "2")),
+    "py-engine-rust": (CLIS["python"], ("--engine", "rust")),
+    "rs-jobs1": (CLIS["rust"], ("--jobs", "1")),
+    "rs-jobs2": (CLIS["rust"], ("--jobs", "2")),
+    "rs-jobs3": (CLIS["rust"], ("--jobs", "3")),
+}
+
+# Batches of 2 records in the parallel modes (instead of 1024), so that every
+# fixture crosses batch boundaries; test_batches.py also runs the default size.
+BATCH_ROWS = "2"
+os.environ["ETL_BATCH_ROWS"] = BATCH_ROWS
 
 settings.register_profile("default", deadline=None, print_blob=True)
 # CI (CI=true): the same examples on every run, so that a red build is reproducible.
@@ -66,18 +87,18 @@ def run_cli(
     )
 
 
-def run_both(
+def run_modes(
     tmp_path: Path,
     files: Mapping[str, bytes | None],
     args: Sequence[str | bytes],
     output: str = "out.pb",
-) -> tuple[Run, Run]:
-    """Give each job its own copy of ``files`` (None: an empty directory) in a
+) -> dict[str, Run]:
+    """Give each mode its own copy of ``files`` (None: an empty directory) in a
     fresh directory, and run it there with ``args``. A file name that is not
     UTF-8 is given as ``os.fsdecode(raw_bytes)``."""
-    runs = []
-    for name, command in CLIS.items():
-        workdir = tmp_path / name
+    runs = {}
+    for mode, (command, options) in MODES.items():
+        workdir = tmp_path / mode
         workdir.mkdir()
         for file_name, content in files.items():
             path = workdir / file_name
@@ -85,8 +106,26 @@ def run_both(
                 path.mkdir()
             else:
                 path.write_bytes(content)
-        runs.append(run_cli(command, args, workdir, output))
-    return runs[0], runs[1]
+        runs[mode] = run_cli(command, [*options, *args], workdir, output)
+    return runs
+
+
+def same_in_every_mode(
+    tmp_path: Path,
+    files: Mapping[str, bytes | None],
+    args: Sequence[str | bytes],
+    output: str = "out.pb",
+) -> Run:
+    """Run every mode as ``run_modes`` does, check that each did exactly what
+    the reference did, and return the reference's run."""
+    runs = run_modes(tmp_path, files, args, output)
+    reference = runs.pop(REFERENCE)
+    for mode, run in runs.items():
+        try:
+            assert_same(reference, run)
+        except AssertionError as error:
+            raise AssertionError(f"{mode} differs from {REFERENCE}: {error}") from None
+    return reference
 
 
 def assert_same(python: Run, rust: Run) -> None:
@@ -135,3 +174,4 @@ def prepared_clis() -> None:
         result = subprocess.run([command, "--version"], capture_output=True, check=False)
         assert result.returncode == 0, f"{name}: {command} --version failed:\n{result.stderr!r}"
     assert RUST_BINARY.is_file()
+    import etl_rust  # noqa: F401 (bin/etl-py installed the Rust engine)

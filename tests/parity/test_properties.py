@@ -1,4 +1,4 @@
-"""Hypothesis: on random CSV files, valid and broken, both jobs do exactly the same.
+"""Hypothesis: on random CSV files, valid and broken, every mode of the job does exactly the same.
 
 The generator mixes well-formed values with values one step off the contract
 (month 13, 3 decimals, a lowercase currency, ...), then breaks the CSV itself:
@@ -12,6 +12,7 @@ import os
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from etl import job
 from etl.validation import REQUIRED_COLUMNS
 
-from conftest import CLIS, RUST_BINARY, Run, assert_same, run_cli
+from conftest import REFERENCE, RUST_BINARY, Run, assert_same, run_modes
 
 # ASCII whitespace, which the contract trims (no-break space is in NASTY).
 WHITESPACE = st.sampled_from(["", "", "", " ", "\t", " \f ", "\r\n"])
@@ -234,9 +235,13 @@ RAW_CSV = st.builds(
 CSV_FILES = st.one_of(structured_csv(), structured_csv(), structured_csv(), RAW_CSV)
 
 
-def run_python_in_process(input_path: Path, output_path: Path, skip_invalid: bool) -> Run:
+def run_python_in_process(
+    input_path: Path, output_path: Path, skip_invalid: bool, **options: Any
+) -> Run:
     stderr = io.StringIO()
-    code = job.run(str(input_path), str(output_path), skip_invalid=skip_invalid, stderr=stderr)
+    code = job.run(
+        str(input_path), str(output_path), skip_invalid=skip_invalid, stderr=stderr, **options
+    )
     return Run(
         exit_code=int(code),
         stdout=b"",
@@ -247,10 +252,10 @@ def run_python_in_process(input_path: Path, output_path: Path, skip_invalid: boo
     )
 
 
-def run_rust(input_path: Path, output_path: Path, skip_invalid: bool) -> Run:
+def run_rust(input_path: Path, output_path: Path, skip_invalid: bool, jobs: int) -> Run:
     flags = ["--skip-invalid"] if skip_invalid else []
     result = subprocess.run(
-        [RUST_BINARY, input_path, "-o", output_path, *flags],
+        [RUST_BINARY, input_path, "-o", output_path, "--jobs", str(jobs), *flags],
         capture_output=True,
         check=False,
     )
@@ -266,33 +271,49 @@ def run_rust(input_path: Path, output_path: Path, skip_invalid: bool) -> Run:
 @settings(max_examples=200)
 @given(data=CSV_FILES, skip_invalid=st.booleans())
 def test_python_in_process_agrees_with_rust(data: bytes, skip_invalid: bool) -> None:
+    """The Python job in this process against the Rust binary on 1 to 3 threads, the
+    Rust engine in this process, and Python's parallel path (threads: the same
+    code as processes, without a process pool's start-up for every example)."""
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
         input_path = workdir / "orders.csv"
         input_path.write_bytes(data)
         python = run_python_in_process(input_path, workdir / "python.pb", skip_invalid)
-        rust = run_rust(input_path, workdir / "rust.pb", skip_invalid)
-        assert_same(python, rust)
+        others = {
+            f"rust --jobs {n}": run_rust(input_path, workdir / f"rust{n}.pb", skip_invalid, n)
+            for n in (1, 2, 3)
+        }
+        others["python --engine rust"] = run_python_in_process(
+            input_path, workdir / "engine.pb", skip_invalid, engine="rust", jobs=2
+        )
+        others["python --jobs 2 (threads)"] = run_python_in_process(
+            input_path, workdir / "threads.pb", skip_invalid, jobs=2, jobs_kind="thread"
+        )
+        for mode, run in others.items():
+            try:
+                assert_same(python, run)
+            except AssertionError as error:
+                raise AssertionError(f"{mode}: {error}") from None
         # Shown by --hypothesis-show-statistics: how often each outcome was tried.
         event(f"exit code {python.exit_code}")
         event("wrote some orders" if python.output else "wrote no orders")
         # No temporary file survives, whatever happened.
-        expected = {"orders.csv"} | {
-            name for name in ("python.pb", "rust.pb") if python.output is not None
-        }
+        outputs = {"python.pb", "rust1.pb", "rust2.pb", "rust3.pb", "engine.pb", "threads.pb"}
+        expected = {"orders.csv"} | (outputs if python.output is not None else set())
         assert set(os.listdir(workdir)) == expected
 
 
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(data=CSV_FILES, skip_invalid=st.booleans())
 def test_command_lines_agree(data: bytes, skip_invalid: bool) -> None:
-    """The same through bin/etl-py and bin/etl-rs: slower (Python starts each time), so fewer."""
+    """The same through every mode's command line: slower (Python starts each time), so fewer."""
     flags = ["--skip-invalid"] if skip_invalid else []
     with tempfile.TemporaryDirectory() as directory:
-        runs = []
-        for name, command in CLIS.items():
-            workdir = Path(directory) / name
-            workdir.mkdir()
-            (workdir / "orders.csv").write_bytes(data)
-            runs.append(run_cli(command, ["orders.csv", "-o", "out.pb", *flags], workdir))
-        assert_same(*runs)
+        args = ["orders.csv", "-o", "out.pb", *flags]
+        runs = run_modes(Path(directory), {"orders.csv": data}, args)
+        reference = runs.pop(REFERENCE)
+        for mode, run in runs.items():
+            try:
+                assert_same(reference, run)
+            except AssertionError as error:
+                raise AssertionError(f"{mode}: {error}") from None

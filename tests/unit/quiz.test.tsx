@@ -76,13 +76,13 @@ describe('server-rendered quiz', () => {
     assert.doesNotMatch(html, /<input[^>]* checked/, 'nothing is selected to begin with');
   });
 
-  test('hides the answer behind a native details element', () => {
+  test('hides the answer behind a native details element, marked for the PDF of the book', () => {
     const html = render(twoQuestions());
-    assert.equal(html.match(/<details class="fallback">/g)?.length, 2);
+    assert.equal(html.match(/<details class="fallback" data-quiz-answer="">/g)?.length, 2);
     assert.match(html, /<summary class="summary">Show answer<\/summary>/);
     assert.ok(
       html.includes(
-        '<details class="fallback"><summary class="summary">Show answer</summary><p class="fallbackText">' +
+        '<details class="fallback" data-quiz-answer=""><summary class="summary">Show answer</summary><p class="fallbackText">' +
           '<strong>Answer:</strong> <code>Result&lt;u32, String&gt;</code>. <code>parse</code> can fail.</p></details>',
       ),
     );

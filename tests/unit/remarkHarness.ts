@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {unified, type Plugin, type PluggableList} from 'unified';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
@@ -28,6 +29,8 @@ export async function runRemark(
   const result = await unified()
     .use(remarkParse)
     .use(remarkMdx)
+    // As in Docusaurus, which always adds GFM: tables parse and print as tables.
+    .use(remarkGfm)
     .use(plugins as PluggableList)
     .use(remarkStringify)
     .process(file);

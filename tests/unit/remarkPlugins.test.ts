@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -6,10 +8,11 @@ import type {Plugin, Processor} from 'unified';
 
 import remarkHighlightCode, {highlightCode, readFenceWords} from '../../src/remark/highlightCode';
 import remarkIncludeCode from '../../src/remark/includeCode';
+import remarkProtoFields, {readMessage} from '../../src/remark/protoFields';
 import {extractRegion} from '../../src/samples/regions';
 import remarkReferenceLinks from '../../src/remark/referenceLinks';
 import remarkSamples from '../../src/remark/samples';
-import {INCLUDE_SITE_DIR, readFixture, runRemark, updateGolden} from './remarkHarness';
+import {INCLUDE_SITE_DIR, readFixture, runRemark, SITE_DIR, updateGolden} from './remarkHarness';
 
 async function assertGolden(name: string, plugins: Parameters<typeof runRemark>[0], siteDir?: string): Promise<void> {
   const {input, expected, expectedPath} = readFixture(name);
@@ -28,6 +31,9 @@ describe('remark golden fixtures', () => {
   });
   test('referenceLinks: RefCards get their titles from the catalogue', async () => {
     await assertGolden('refcard-titles', [remarkReferenceLinks]);
+  });
+  test('protoFields: a message becomes a table of its fields, with their comments', async () => {
+    await assertGolden('proto-fields', [remarkProtoFields]);
   });
   test('highlightCode: every fence becomes a <CodeBlock> of highlighted HTML', async () => {
     await assertGolden('highlight-code', [remarkSamples, highlightWithToml]);
@@ -157,6 +163,36 @@ describe('authoring mistakes fail with the file and line', () => {
       [remarkSamples],
       /^docs\/part\/chapter\.mdx:3: ```rs is not checked; write ```rust/,
     ));
+  test('a ProtoFields file that does not exist', () =>
+    rejects(
+      'Intro.\n\n<ProtoFields file="examples/etl/proto/orders.proto" message="Order" />\n',
+      [remarkProtoFields],
+      /^docs\/part\/chapter\.mdx:3: <ProtoFields> file "examples\/etl\/proto\/orders\.proto" does not exist; give a \.proto path from the repository root/,
+    ));
+  test('a ProtoFields message that does not exist', () =>
+    rejects(
+      '<ProtoFields file="tests/unit/fixtures/proto/shipments.proto" message="Order" />\n',
+      [remarkProtoFields],
+      /^docs\/part\/chapter\.mdx:1: <ProtoFields>: tests\/unit\/fixtures\/proto\/shipments\.proto has no message `Order`; messages there: Shipment, Address, Empty; fix message="…"$/,
+    ));
+  test('a ProtoFields message without fields', () =>
+    rejects(
+      '<ProtoFields file="tests/unit/fixtures/proto/shipments.proto" message="Empty" />\n',
+      [remarkProtoFields],
+      /^docs\/part\/chapter\.mdx:1: <ProtoFields>: .* message `Empty` has no fields the table could show/,
+    ));
+  test('a ProtoFields without its message', () =>
+    rejects(
+      '<ProtoFields file="examples/etl/proto/order.proto" />\n',
+      [remarkProtoFields],
+      /^docs\/part\/chapter\.mdx:1: <ProtoFields> needs file="…" and message="…"/,
+    ));
+  test('a ProtoFields inside a sentence', () =>
+    rejects(
+      'The fields: <ProtoFields file="examples/etl/proto/order.proto" message="Order" /> and more.\n',
+      [remarkProtoFields],
+      /^docs\/part\/chapter\.mdx:1: <ProtoFields> becomes a table, so it needs a line of its own/,
+    ));
   test('a magic highlight comment', () =>
     rejects(
       'Text.\n\n```rust\nfn main() {\n    // highlight-next-line\n    let x = 1;\n}\n```\n',
@@ -180,5 +216,52 @@ describe('extractRegion', () => {
   });
   test('a region opened twice is refused', () => {
     assert.match(extractRegion('# ANCHOR: x\n# ANCHOR: x\n# ANCHOR_END: x\n', 'x').problem ?? '', /exactly one/);
+  });
+});
+
+describe('readMessage', () => {
+  test("the book's own contract: every field of Order, in order, with its number", () => {
+    const source = fs.readFileSync(path.join(SITE_DIR, 'examples/etl/proto/order.proto'), 'utf8');
+    const fields = readMessage(source, 'Order').fields ?? [];
+    assert.deepEqual(
+      fields.map((field) => `${field.number} ${field.type} ${field.name}`),
+      [
+        '1 string order_id',
+        '2 int64 ordered_at_ms',
+        '3 bytes customer_key',
+        '4 string country',
+        '5 string sku',
+        '6 uint32 quantity',
+        '7 int64 unit_price_cents',
+        '8 string currency',
+        '9 int64 total_eur_cents',
+      ],
+    );
+  });
+  test("the welcome chapter's CSV-to-Order table names every field of Order once, in the contract's order", () => {
+    const proto = fs.readFileSync(path.join(SITE_DIR, 'examples/etl/proto/order.proto'), 'utf8');
+    const chapter = fs.readFileSync(path.join(SITE_DIR, 'docs/foundations/01-welcome.mdx'), 'utf8');
+    const header = chapter.split('\n').findIndex((line) => /^\| CSV field .*\| `Order` field +\|$/.test(line));
+    assert.notEqual(
+      header,
+      -1,
+      'docs/foundations/01-welcome.mdx: the table "| CSV field | … | `Order` field |" is gone',
+    );
+    const named = chapter
+      .split('\n')
+      .slice(header + 2)
+      .filter((line, index, rows) => line.startsWith('|') && rows.slice(0, index).every((row) => row.startsWith('|')))
+      .map((line) => /`(\w+)`\s*\|$/.exec(line)?.[1] ?? `(no field in: ${line})`);
+    assert.deepEqual(
+      named,
+      (readMessage(proto, 'Order').fields ?? []).map((field) => field.name),
+      'docs/foundations/01-welcome.mdx: make the right-hand column of the CSV table match examples/etl/proto/order.proto',
+    );
+  });
+  test('a field option does not hide the field', () => {
+    assert.equal(
+      readMessage('message Row {\n  int32 old = 1 [deprecated = true];\n}\n', 'Row').fields?.[0]?.name,
+      'old',
+    );
   });
 });

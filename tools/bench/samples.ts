@@ -3,7 +3,7 @@
  * Not a test: it prints timings and the number of samples by kind.
  *
  * Three runs over the same pages, in a fresh cache folder of its own (your
- * node_modules/.cache/verify-samples/ is left alone):
+ * target/verify-samples/ is left alone):
  *   1. cold, nothing built: cargo compiles the sample crates and the Python
  *      venv is made (crates.io downloads and pip's wheels come from their
  *      local caches when present), then every sample is checked;

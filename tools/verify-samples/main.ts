@@ -39,7 +39,7 @@ Examples:
 
 Failures print as \`path:line: what is wrong; what to do\`, the line being that
 of the sample's opening fence, with the compiler output, traceback or diff
-below. Passing verdicts are cached in node_modules/.cache/verify-samples/
+below. Passing verdicts are cached in target/verify-samples/
 (with the built crates and the Python venv); delete it to start afresh.`;
 
 function listSamples(repoRoot: string, paths: readonly string[]): number {

@@ -4,9 +4,9 @@
  * sysroot), the crates of tools/verify-samples/crates/ built once, and a Python
  * venv made from .python-version's interpreter and tools/verify-samples/requirements.txt.
  *
- * Everything built here lives in the cache directory (node_modules/.cache/
- * verify-samples/ by default) and is rebuilt when its inputs change, so a
- * fresh clone needs only `npm ci` before `npm run verify-samples`.
+ * Everything built here lives in the cache directory (target/verify-samples/
+ * by default; the crates in target/ itself) and is rebuilt when its inputs
+ * change, so a fresh clone needs only `npm ci` before `npm run verify-samples`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,8 +45,13 @@ export function findRepoRoot(start = process.cwd()): string {
   }
 }
 
+/**
+ * Verdicts and the samples' venv live beside the crates cargo builds, in the
+ * workspace's target/: build output that `npm ci` (which empties
+ * node_modules/) leaves alone and CI can cache with cargo's.
+ */
 export function defaultCacheDir(repoRoot: string): string {
-  return path.join(repoRoot, 'node_modules', '.cache', 'verify-samples');
+  return path.join(repoRoot, CARGO_TARGET_DIR, 'verify-samples');
 }
 
 function readIfExists(file: string): string {

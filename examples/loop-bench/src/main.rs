@@ -37,6 +37,11 @@ fn generate_rows(rows: usize, seed: u64) -> (Vec<u32>, Vec<f64>) {
 }
 
 /// The loop under test, written the way the Python `for` loop is.
+///
+/// `inline(never)` keeps it a function of its own, called once per repeat, so
+/// that `asm` can find its machine code by name for the chapter; inlined into
+/// `main`, the loop compiles to the same instructions.
+#[inline(never)]
 fn total_value(quantities: &[u32], prices: &[f64]) -> f64 {
     let mut total = 0.0;
     for (&quantity, &price) in quantities.iter().zip(prices) {

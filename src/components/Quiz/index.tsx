@@ -11,8 +11,10 @@
  *
  * Server-rendered (and with JavaScript off, or printed) each question is a
  * `<fieldset>` with its body, native radio buttons, and the answer behind a
- * native `<details>` "Show answer". Once React has hydrated, the `<details>`
- * gives way to a "Check" button and an `aria-live="polite"` status line.
+ * native `<details data-quiz-answer>` "Show answer" (the PDF of the book,
+ * tools/pdf/, finds the answers by that attribute and prints them at the end
+ * of the chapter). Once React has hydrated, the `<details>` gives way to a
+ * "Check" button and an `aria-live="polite"` status line.
  *
  * Why a "Check" button rather than checking on select: in a native radio
  * group the arrow keys move *and select*, so check-on-select would judge
@@ -173,7 +175,7 @@ export function QuizQuestion({options, answer, why, children}: Props): ReactNode
           </p>
         </>
       ) : (
-        <details className={styles.fallback}>
+        <details className={styles.fallback} data-quiz-answer="">
           <summary className={styles.summary}>Show answer</summary>
           <p className={styles.fallbackText}>
             <AnswerText answer={answerContent} why={whyContent} />

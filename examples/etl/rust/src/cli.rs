@@ -1,5 +1,6 @@
-//! Command line: `etl INPUT.csv -o OUTPUT.pb [--skip-invalid]`.
+//! Command line: `etl INPUT.csv -o OUTPUT.pb [--skip-invalid] [--jobs N]`.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::Parser;
@@ -21,6 +22,36 @@ pub struct Args {
     /// Report invalid rows and go on, instead of stopping at the first one
     #[arg(long)]
     pub skip_invalid: bool,
+
+    /// Worker threads, 1 to 256 [default: the number of available cores]
+    #[arg(short, long, value_name = "N", value_parser = parse_jobs)]
+    pub jobs: Option<NonZeroUsize>,
+}
+
+/// The most `--jobs` the job accepts, as the Python job does.
+pub const MAX_JOBS: usize = 256;
+
+/// `--jobs`: ASCII digits only (no sign, no spaces, as the Python job), 1 to 256.
+fn parse_jobs(text: &str) -> Result<NonZeroUsize, String> {
+    let reason = || format!("must be a whole number from 1 to {MAX_JOBS}");
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(reason());
+    }
+    match text.parse::<usize>() {
+        Ok(jobs @ 1..=MAX_JOBS) => Ok(NonZeroUsize::new(jobs).expect("checked: 1 or more")),
+        _ => Err(reason()),
+    }
+}
+
+impl Args {
+    /// `--jobs`, or one per core the job may run on.
+    pub fn jobs(&self) -> NonZeroUsize {
+        self.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(NonZeroUsize::MIN, |cores| {
+                cores.min(MAX_JOBS.try_into().expect("not 0"))
+            })
+        })
+    }
 }
 // ANCHOR_END: cli
 
@@ -47,5 +78,34 @@ mod tests {
             "--skip-invalid",
         ]);
         assert!(args.skip_invalid);
+    }
+
+    #[test]
+    fn jobs_are_1_to_256_in_ascii_digits() {
+        for good in ["1", "2", "0003", "256"] {
+            let args = Args::try_parse_from(["etl", "in.csv", "-o", "x", "--jobs", good]).unwrap();
+            assert_eq!(args.jobs().get(), good.parse::<usize>().unwrap());
+        }
+        for bad in [
+            "0",
+            "257",
+            "abc",
+            "",
+            "+2",
+            " 2",
+            "2.0",
+            "99999999999999999999999",
+        ] {
+            let error =
+                Args::try_parse_from(["etl", "in.csv", "-o", "x", "--jobs", bad]).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .contains("must be a whole number from 1 to 256"),
+                "{bad:?}: {error}"
+            );
+        }
+        let args = Args::parse_from(["etl", "in.csv", "-o", "x"]);
+        assert!(args.jobs().get() >= 1);
     }
 }

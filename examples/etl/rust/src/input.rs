@@ -7,7 +7,7 @@ use std::io::{self, Read};
 use csv::StringRecord;
 
 use crate::Order;
-use crate::row::{REQUIRED_COLUMNS, RawRow, RowError};
+use crate::row::{Columns, REQUIRED_COLUMNS, RawRow, RowError};
 
 const BUFFER_CAPACITY: usize = 1 << 16;
 
@@ -114,18 +114,24 @@ impl From<io::Error> for OpenError {
     }
 }
 
-/// Every required column that is missing or repeated, in schema order.
-fn header_problems(names: &StringRecord) -> Vec<HeaderProblem> {
-    REQUIRED_COLUMNS
-        .iter()
-        .filter_map(
-            |&column| match names.iter().filter(|&name| name == column).count() {
-                0 => Some(HeaderProblem::MissingColumn(column)),
-                1 => None,
-                _ => Some(HeaderProblem::DuplicateColumn(column)),
-            },
-        )
-        .collect()
+/// Where each required column is, or every one that is missing or repeated,
+/// in schema order.
+fn locate_columns(names: &StringRecord) -> Result<Columns, Vec<HeaderProblem>> {
+    let mut positions = [0; REQUIRED_COLUMNS.len()];
+    let mut problems = Vec::new();
+    for (position, column) in positions.iter_mut().zip(REQUIRED_COLUMNS) {
+        let mut found = names.iter().enumerate().filter(|&(_, name)| name == column);
+        match (found.next(), found.next()) {
+            (Some((index, _)), None) => *position = index,
+            (None, _) => problems.push(HeaderProblem::MissingColumn(column)),
+            (Some(_), Some(_)) => problems.push(HeaderProblem::DuplicateColumn(column)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Columns(positions))
+    } else {
+        Err(problems)
+    }
 }
 // ANCHOR_END: header_problems
 
@@ -133,18 +139,36 @@ fn header_problems(names: &StringRecord) -> Vec<HeaderProblem> {
 /// The orders CSV file being read: its header, then one record at a time.
 pub struct OrdersCsv<R> {
     reader: csv::Reader<LineBreaks<R>>,
-    /// Header names, trimmed of ASCII whitespace.
-    names: StringRecord,
+    header: Header,
     /// Reused for every record, so that reading allocates nothing per row.
     record: StringRecord,
 }
 
-/// One record, borrowed from the reader until the next one is read.
+/// What the header says: the column names and where the required ones are.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Header names, trimmed of ASCII whitespace.
+    names: StringRecord,
+    /// Where the required columns are among `names`.
+    columns: Columns,
+}
+
+/// Where a record starts, and whether its bytes were UTF-8: what reading it
+/// found out, apart from its fields.
+#[derive(Clone, Debug)]
+pub struct RecordStart {
+    /// The physical line the record starts on (the header is line 1).
+    pub line: u64,
+    /// `Err` names the first field, in file order, that is not UTF-8.
+    pub utf8: Result<(), RowError>,
+}
+
+/// One record with its header, ready to be checked.
 pub struct Record<'a> {
     /// The physical line the record starts on (the header is line 1).
     pub line: u64,
     fields: Result<&'a StringRecord, RowError>,
-    names: &'a StringRecord,
+    header: &'a Header,
 }
 
 impl<R: Read> OrdersCsv<R> {
@@ -173,61 +197,83 @@ impl<R: Read> OrdersCsv<R> {
             });
         };
         let names: StringRecord = header.iter().map(str::trim_ascii).collect();
-        let problems = header_problems(&names);
-        if !problems.is_empty() {
-            return Err(OpenError::Header { line, problems });
-        }
+        let columns =
+            locate_columns(&names).map_err(|problems| OpenError::Header { line, problems })?;
         Ok(OrdersCsv {
             reader,
-            names,
+            header: Header { names, columns },
             record: StringRecord::new(),
         })
     }
 
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
     /// Read the next record that is not a blank line; `None` at the end.
     pub fn next_record(&mut self) -> io::Result<Option<Record<'_>>> {
-        let (position, fields) = match self.reader.read_record(&mut self.record) {
-            Ok(false) => return Ok(None),
-            Ok(true) => (self.record.position().cloned(), Ok(&self.record)),
-            // A field that is not UTF-8 makes this record invalid, not the file.
-            Err(error) => match error.kind() {
-                csv::ErrorKind::Utf8 { pos, err } => {
-                    let column = self.names.get(err.field()).unwrap_or("record");
-                    let column = column.to_owned();
-                    (pos.clone(), Err(RowError::NotUtf8 { column }))
-                }
-                _ => return Err(into_io_error(error)),
-            },
-        };
-        let line = line_of(&mut self.reader, position.as_ref());
-        Ok(Some(Record {
-            line,
-            fields,
-            names: &self.names,
-        }))
+        let start = read_record(&mut self.reader, &self.header, &mut self.record)?;
+        Ok(start.map(|start| self.header.record(start, &self.record)))
+    }
+
+    /// Read the next record that is not a blank line into `record`, a buffer
+    /// of the caller's (the parallel pipeline keeps many); `None` at the end.
+    pub fn read_into(&mut self, record: &mut StringRecord) -> io::Result<Option<RecordStart>> {
+        read_record(&mut self.reader, &self.header, record)
+    }
+}
+
+fn read_record<R: Read>(
+    reader: &mut csv::Reader<LineBreaks<R>>,
+    header: &Header,
+    record: &mut StringRecord,
+) -> io::Result<Option<RecordStart>> {
+    let (position, utf8) = match reader.read_record(record) {
+        Ok(false) => return Ok(None),
+        Ok(true) => (record.position().cloned(), Ok(())),
+        // A field that is not UTF-8 makes this record invalid, not the file.
+        Err(error) => match error.kind() {
+            csv::ErrorKind::Utf8 { pos, err } => {
+                let column = header.names.get(err.field()).unwrap_or("record");
+                let column = column.to_owned();
+                (pos.clone(), Err(RowError::NotUtf8 { column }))
+            }
+            _ => return Err(into_io_error(error)),
+        },
+    };
+    let line = line_of(reader, position.as_ref());
+    Ok(Some(RecordStart { line, utf8 }))
+}
+
+impl Header {
+    /// The record read into `fields`, as `start` describes it.
+    pub fn record<'a>(&'a self, start: RecordStart, fields: &'a StringRecord) -> Record<'a> {
+        Record {
+            line: start.line,
+            fields: start.utf8.map(|()| fields),
+            header: self,
+        }
     }
 }
 // ANCHOR_END: orders_csv
 
 // ANCHOR: check_record
 impl Record<'_> {
-    /// Check the record's shape, then validate its fields into an `Order`.
+    /// Check the record's shape, then validate its fields into `order`.
     ///
     /// Checked in this order: every field is valid UTF-8 (the first bad one
     /// in file order is named), there is one field per header column, then
-    /// the required columns in schema order (`RawRow::validate`).
-    pub fn to_order(&self) -> Result<Order, RowError> {
+    /// the required columns in schema order (`RawRow::validate_into`).
+    pub fn validate_into(&self, order: &mut Order) -> Result<(), RowError> {
         let fields = self.fields.as_ref().map_err(RowError::clone)?;
-        if fields.len() != self.names.len() {
+        let names = &self.header.names;
+        if fields.len() != names.len() {
             return Err(RowError::FieldCount {
-                expected: self.names.len(),
+                expected: names.len(),
                 found: fields.len(),
             });
         }
-        let raw: RawRow = fields
-            .deserialize(Some(self.names))
-            .expect("checked above: each RawRow column is in the header once, one field each");
-        raw.validate()
+        RawRow::from_record(fields, &self.header.columns).validate_into(order)
     }
 }
 // ANCHOR_END: check_record
@@ -243,9 +289,11 @@ fn line_of<R: Read>(
 /// Errors other than I/O and UTF-8 cannot happen with this reader's settings
 /// (`flexible` turns off the field count check).
 fn into_io_error(error: csv::Error) -> io::Error {
+    // The message as a reader reads it (Display), not the error's Debug form.
+    let message = error.to_string();
     match error.into_kind() {
         csv::ErrorKind::Io(error) => error,
-        other => io::Error::other(format!("{other:?}")),
+        _ => io::Error::other(message),
     }
 }
 
@@ -316,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn header_problems() {
+    fn reports_header_problems() {
         assert_eq!(
             header_error(b"\xef\xbb\xbf\n\r\n"),
             (1, vec!["header: file is empty".to_owned()])
@@ -345,13 +393,15 @@ mod tests {
         let data =
             format!("{HEADER}\nA,b\nA,2024-03-01T12:30:00Z,ann@example.com,de,S,3,1.00,EUR\n");
         let mut orders_csv = OrdersCsv::new(data.as_bytes()).unwrap();
+        let mut order = Order::default();
         let short = orders_csv.next_record().unwrap().unwrap();
         assert_eq!(
-            short.to_order().unwrap_err().to_string(),
+            short.validate_into(&mut order).unwrap_err().to_string(),
             "record: must have 8 fields like the header, found 2"
         );
         let good = orders_csv.next_record().unwrap().unwrap();
         assert_eq!(good.line, 3);
-        assert_eq!(good.to_order().unwrap().total_eur_cents, 300);
+        good.validate_into(&mut order).unwrap();
+        assert_eq!(order.total_eur_cents, 300);
     }
 }

@@ -2,12 +2,15 @@
 
 use std::fmt::{self, Display};
 use std::fs::File;
-use std::io::{self, Write};
-use std::os::unix::ffi::OsStrExt;
+use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::input::{OpenError, OrdersCsv};
+use crate::Order;
+use crate::input::{HeaderProblem, OpenError, OrdersCsv};
+use crate::pipeline;
+use crate::row::RowError;
 use crate::writer::{AtomicFile, DelimitedWriter};
 
 /// The job's exit status, as in Python's `etl.job.ExitCode`.
@@ -42,7 +45,44 @@ impl Display for Summary {
     }
 }
 
+/// How to run the job: the command line's options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Report invalid rows and go on, instead of stopping at the first one.
+    pub skip_invalid: bool,
+    /// Worker threads: 1 runs the sequential loop, more the parallel pipeline.
+    pub jobs: NonZeroUsize,
+    /// Records per batch in the parallel pipeline.
+    pub batch_rows: NonZeroUsize,
+}
+
+impl Options {
+    /// Records per batch unless `ETL_BATCH_ROWS` says otherwise.
+    pub const DEFAULT_BATCH_ROWS: NonZeroUsize = NonZeroUsize::new(1024).unwrap();
+
+    /// `skip_invalid` and `jobs` as given; the batch size from the environment
+    /// variable `ETL_BATCH_ROWS`, which tests set low so that small files
+    /// cross batch boundaries (a positive whole number, else the default).
+    pub fn new(skip_invalid: bool, jobs: NonZeroUsize) -> Options {
+        let batch_rows = std::env::var("ETL_BATCH_ROWS")
+            .ok()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(Self::DEFAULT_BATCH_ROWS);
+        Options {
+            skip_invalid,
+            jobs,
+            batch_rows,
+        }
+    }
+}
+
 // ANCHOR: reporter
+/// Where the job reports the problems it finds in the input.
+pub trait Report {
+    fn header_problem(&mut self, line: u64, problem: &HeaderProblem);
+    fn row_problem(&mut self, line: u64, problem: &RowError);
+}
+
 /// Prints problems as `PATH:LINE: SUBJECT: reason`, like a compiler, so that
 /// editors and `grep` can jump to them.
 pub struct Reporter<'a, W: Write> {
@@ -58,7 +98,7 @@ impl<W: Write> Reporter<'_, W> {
 
     pub fn io_error(&mut self, path: &Path, action: &str, error: &io::Error) {
         self.print(
-            path.as_os_str().as_bytes(),
+            path_bytes(path),
             format_args!(": cannot {action}: {}", os_reason(error)),
         );
     }
@@ -72,9 +112,19 @@ impl<W: Write> Reporter<'_, W> {
     }
 }
 
+impl<W: Write> Report for Reporter<'_, W> {
+    fn header_problem(&mut self, line: u64, problem: &HeaderProblem) {
+        self.problem(line, problem);
+    }
+
+    fn row_problem(&mut self, line: u64, problem: &RowError) {
+        self.problem(line, problem);
+    }
+}
+
 /// The C library's text for an OS error ("No such file or directory"), as
 /// Python's `os.strerror` gives it: Rust's `Display` adds " (os error 2)".
-fn os_reason(error: &io::Error) -> String {
+pub fn os_reason(error: &io::Error) -> String {
     let text = error.to_string();
     match error.raw_os_error() {
         Some(code) => text
@@ -86,8 +136,16 @@ fn os_reason(error: &io::Error) -> String {
 }
 // ANCHOR_END: reporter
 
+/// A path's bytes, to print it exactly as it was given. On Unix these are
+/// the bytes of the command line; elsewhere, Rust's own encoding of the
+/// platform's path (UTF-8 for any path that is valid Unicode).
+pub fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
 /// How the conversion stopped early.
-enum Failure {
+#[derive(Debug)]
+pub enum Failure {
     /// Already reported: an invalid header, or an invalid row without `--skip-invalid`.
     InvalidInput,
     Read(io::Error),
@@ -96,13 +154,13 @@ enum Failure {
 
 // ANCHOR: run
 /// Run the job; print problems and the summary line to `stderr`; return the exit status.
-pub fn run(input: &Path, output: &Path, skip_invalid: bool, stderr: impl Write) -> Status {
+pub fn run(input: &Path, output: &Path, options: &Options, stderr: impl Write) -> Status {
     let mut summary = Summary::default();
     let mut reporter = Reporter {
-        path: input.as_os_str().as_bytes(),
+        path: path_bytes(input),
         stderr,
     };
-    let status = match convert(input, output, skip_invalid, &mut summary, &mut reporter) {
+    let status = match convert(input, output, options, &mut summary, &mut reporter) {
         Ok(()) => Status::Ok,
         Err(Failure::InvalidInput) => Status::InvalidInput,
         Err(Failure::Read(error)) => {
@@ -120,44 +178,72 @@ pub fn run(input: &Path, output: &Path, skip_invalid: bool, stderr: impl Write) 
 // ANCHOR_END: run
 
 // ANCHOR: main_loop
-fn convert(
+/// Convert `input` into `output`: open the input, check the header, create
+/// the output, convert every row (on one thread or several, as `options`
+/// say), and put the output in place. Problems in the input go to `report`;
+/// `summary` counts what happened, also when it fails.
+pub fn convert(
     input: &Path,
     output: &Path,
-    skip_invalid: bool,
+    options: &Options,
     summary: &mut Summary,
-    reporter: &mut Reporter<'_, impl Write>,
+    report: &mut impl Report,
 ) -> Result<(), Failure> {
     let file = File::open(input).map_err(Failure::Read)?;
-    let mut orders_csv = match OrdersCsv::new(file) {
+    let orders_csv = match OrdersCsv::new(file) {
         Ok(orders_csv) => orders_csv,
         Err(OpenError::Io(error)) => return Err(Failure::Read(error)),
         Err(OpenError::Header { line, problems }) => {
             for problem in &problems {
-                reporter.problem(line, problem);
+                report.header_problem(line, problem);
             }
             return Err(Failure::InvalidInput);
         }
     };
 
     let mut writer = DelimitedWriter::new(AtomicFile::create(output).map_err(Failure::Write)?);
+    if options.jobs.get() == 1 {
+        convert_rows(
+            orders_csv,
+            &mut writer,
+            options.skip_invalid,
+            summary,
+            report,
+        )?;
+    } else {
+        // Returning early drops `writer`, and with it the temporary file.
+        pipeline::convert_rows(orders_csv, &mut writer, options, summary, report)?;
+    }
+    let written = writer.count();
+    writer.into_inner().commit().map_err(Failure::Write)?;
+    // Only now is the output file in place.
+    summary.written = written;
+    Ok(())
+}
+
+/// `--jobs 1`: read, validate and write one row at a time.
+fn convert_rows<R: Read, W: Write>(
+    mut orders_csv: OrdersCsv<R>,
+    writer: &mut DelimitedWriter<W>,
+    skip_invalid: bool,
+    summary: &mut Summary,
+    report: &mut impl Report,
+) -> Result<(), Failure> {
+    // One message, refilled for every row: its Strings keep their capacity.
+    let mut order = Order::default();
     while let Some(record) = orders_csv.next_record().map_err(Failure::Read)? {
         summary.read += 1;
-        match record.to_order() {
-            Ok(order) => writer.write(&order).map_err(Failure::Write)?,
+        match record.validate_into(&mut order) {
+            Ok(()) => writer.write(&order).map_err(Failure::Write)?,
             Err(problem) => {
-                reporter.problem(record.line, &problem);
+                report.row_problem(record.line, &problem);
                 if !skip_invalid {
-                    // Returning drops `writer`, and with it the temporary file.
                     return Err(Failure::InvalidInput);
                 }
                 summary.skipped += 1;
             }
         }
     }
-    let written = writer.count();
-    writer.into_inner().commit().map_err(Failure::Write)?;
-    // Only now is the output file in place.
-    summary.written = written;
     Ok(())
 }
 // ANCHOR_END: main_loop

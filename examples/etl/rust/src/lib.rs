@@ -8,6 +8,7 @@ pub mod cli;
 pub mod input;
 pub mod job;
 pub mod money;
+pub mod pipeline;
 pub mod row;
 pub mod timestamp;
 pub mod writer;

@@ -1,4 +1,4 @@
-//! `etl INPUT.csv -o OUTPUT.pb [--skip-invalid]`: see examples/etl/CONTRACT.md.
+//! `etl INPUT.csv -o OUTPUT.pb [--skip-invalid] [--jobs N]`: see examples/etl/CONTRACT.md.
 
 use std::io::{self, LineWriter};
 use std::process::ExitCode;
@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use etl::cli::Args;
-use etl::job;
+use etl::job::{self, Options};
 
 // ANCHOR: main
 fn main() -> ExitCode {
@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     // One write per line, even when thousands of skipped rows are reported.
     let stderr = LineWriter::new(io::stderr().lock());
-    job::run(&args.input, &args.output, args.skip_invalid, stderr).into()
+    let options = Options::new(args.skip_invalid, args.jobs());
+    job::run(&args.input, &args.output, &options, stderr).into()
 }
 // ANCHOR_END: main

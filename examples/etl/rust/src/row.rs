@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use crate::Order;
@@ -27,10 +27,16 @@ pub const REQUIRED_COLUMNS: [&str; 8] = [
 pub const MAX_QUANTITY: u32 = 100_000;
 
 // ANCHOR: raw_row
-/// One CSV record as the file has it: text only, found by header name, so the
-/// column order does not matter and extra columns are ignored. The fields
-/// borrow from the csv reader's record buffer, so reading a row copies nothing.
-#[derive(Debug, Deserialize)]
+/// Where each required column is in the header, in schema order: found once,
+/// when the header is read, so that no row looks a column up by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns(pub [usize; REQUIRED_COLUMNS.len()]);
+
+/// One CSV record as the file has it: text only, picked by the header's
+/// positions, so the column order does not matter and extra columns are
+/// ignored. The fields borrow from the csv reader's record buffer, so reading
+/// a row copies nothing.
+#[derive(Debug)]
 pub struct RawRow<'a> {
     pub order_id: &'a str,
     pub ordered_at: &'a str,
@@ -40,6 +46,33 @@ pub struct RawRow<'a> {
     pub quantity: &'a str,
     pub unit_price: &'a str,
     pub currency: &'a str,
+}
+
+impl<'a> RawRow<'a> {
+    /// The required fields of `record`. It must have a field at each of
+    /// `columns` (it does once it has as many fields as the header).
+    pub fn from_record(record: &'a StringRecord, columns: &Columns) -> Self {
+        let [
+            order_id,
+            ordered_at,
+            customer_email,
+            country,
+            sku,
+            quantity,
+            unit_price,
+            currency,
+        ] = columns.0.map(|index| &record[index]);
+        RawRow {
+            order_id,
+            ordered_at,
+            customer_email,
+            country,
+            sku,
+            quantity,
+            unit_price,
+            currency,
+        }
+    }
 }
 // ANCHOR_END: raw_row
 
@@ -117,13 +150,13 @@ impl std::error::Error for RowError {}
 // ANCHOR_END: row_error
 
 /// Free text, such as order_id and sku: any non-empty string, kept as it is.
-fn parse_text(text: &str) -> Result<String, FieldError> {
-    Ok(text.to_owned())
+fn parse_text(text: &str) -> Result<&str, FieldError> {
+    Ok(text)
 }
 
 // ANCHOR: customer_key
 /// Hash an email into the 32-byte customer key; the email itself is never stored.
-fn parse_customer_key(email: &str) -> Result<Vec<u8>, FieldError> {
+fn parse_customer_key(email: &str) -> Result<[u8; 32], FieldError> {
     // Changes only A-Z, like Python's bytes.lower(); str::to_lowercase would
     // also change É, ẞ, ...
     let normalized = email.to_ascii_lowercase();
@@ -131,17 +164,17 @@ fn parse_customer_key(email: &str) -> Result<Vec<u8>, FieldError> {
         Some((local, domain))
             if !local.is_empty() && !domain.is_empty() && !domain.contains('@') =>
         {
-            Ok(Sha256::digest(normalized.as_bytes()).to_vec())
+            Ok(Sha256::digest(normalized.as_bytes()).into())
         }
         _ => Err(FieldError::Email),
     }
 }
 // ANCHOR_END: customer_key
 
-/// Two ASCII letters, returned uppercased: `de` becomes `DE`.
-fn parse_country(text: &str) -> Result<String, FieldError> {
+/// Two ASCII letters; the caller uppercases them (`de` becomes `DE`).
+fn parse_country(text: &str) -> Result<&str, FieldError> {
     if text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(text.to_ascii_uppercase())
+        Ok(text)
     } else {
         Err(FieldError::Country)
     }
@@ -169,10 +202,10 @@ fn parse_currency(text: &str) -> Result<Currency, FieldError> {
 }
 
 /// Trim the column's text, reject it if empty, else parse it, naming the column on error.
-fn field<T, E: Into<FieldError>>(
+fn field<'a, T, E: Into<FieldError>>(
     column: &'static str,
-    raw: &str,
-    parse: impl FnOnce(&str) -> Result<T, E>,
+    raw: &'a str,
+    parse: impl FnOnce(&'a str) -> Result<T, E>,
 ) -> Result<T, RowError> {
     let text = raw.trim_ascii();
     if text.is_empty() {
@@ -189,12 +222,13 @@ fn field<T, E: Into<FieldError>>(
 
 // ANCHOR: validate_row
 impl RawRow<'_> {
-    /// Validate the row into an `Order`.
+    /// Validate the row into `order`, a message reused from row to row.
     ///
     /// Columns are checked one at a time in schema order, so when several are
     /// wrong the error names the first of them in that order, whatever the
-    /// column order in the file. `?` returns that first error.
-    pub fn validate(&self) -> Result<Order, RowError> {
+    /// column order in the file. `?` returns that first error, and leaves
+    /// `order` as it was.
+    pub fn validate_into(&self, order: &mut Order) -> Result<(), RowError> {
         let order_id = field("order_id", self.order_id, parse_text)?;
         let ordered_at_ms = field("ordered_at", self.ordered_at, parse_timestamp)?;
         let customer_key = field("customer_email", self.customer_email, parse_customer_key)?;
@@ -203,17 +237,27 @@ impl RawRow<'_> {
         let quantity = field("quantity", self.quantity, parse_quantity)?;
         let unit_price_cents = field("unit_price", self.unit_price, parse_price)?;
         let currency = field("currency", self.currency, parse_currency)?;
-        Ok(Order {
-            order_id,
-            ordered_at_ms,
-            customer_key,
-            country,
-            sku,
-            quantity,
-            unit_price_cents,
-            currency: currency.code().to_owned(),
-            total_eur_cents: total_eur_cents(quantity, unit_price_cents, currency),
-        })
+
+        // Every column is valid. `clone_into` copies text into the String the
+        // message already has, so after the first rows nothing is allocated.
+        order_id.clone_into(&mut order.order_id);
+        order.ordered_at_ms = ordered_at_ms;
+        customer_key.as_slice().clone_into(&mut order.customer_key);
+        country.clone_into(&mut order.country);
+        order.country.make_ascii_uppercase();
+        sku.clone_into(&mut order.sku);
+        order.quantity = quantity;
+        order.unit_price_cents = unit_price_cents;
+        currency.code().clone_into(&mut order.currency);
+        order.total_eur_cents = total_eur_cents(quantity, unit_price_cents, currency);
+        Ok(())
+    }
+
+    /// Validate the row into a new `Order`.
+    pub fn validate(&self) -> Result<Order, RowError> {
+        let mut order = Order::default();
+        self.validate_into(&mut order)?;
+        Ok(order)
     }
 }
 // ANCHOR_END: validate_row

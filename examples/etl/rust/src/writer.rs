@@ -1,9 +1,7 @@
 //! Write Order messages as a length-delimited stream, into a file that appears atomically.
 
-use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
-use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
 use prost::Message;
@@ -31,10 +29,16 @@ impl<W: Write> DelimitedWriter<W> {
 
     pub fn write(&mut self, message: &impl Message) -> io::Result<()> {
         self.buffer.clear();
-        message
-            .encode_length_delimited(&mut self.buffer)
-            .expect("encoding fails only when the buffer is full, and a Vec grows");
+        encode_delimited(message, &mut self.buffer);
         self.out.write_all(&self.buffer)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Write one message that `encode_delimited` has already encoded (on a
+    /// worker thread, in the parallel pipeline).
+    pub fn write_encoded(&mut self, delimited: &[u8]) -> io::Result<()> {
+        self.out.write_all(delimited)?;
         self.count += 1;
         Ok(())
     }
@@ -47,6 +51,12 @@ impl<W: Write> DelimitedWriter<W> {
     pub fn into_inner(self) -> W {
         self.out
     }
+}
+/// Append `message` to `buffer`, prefixed by its length as a varint.
+pub fn encode_delimited(message: &impl Message, buffer: &mut Vec<u8>) {
+    message
+        .encode_length_delimited(buffer)
+        .expect("encoding fails only when the buffer is full, and a Vec grows");
 }
 // ANCHOR_END: delimited_writer
 
@@ -107,7 +117,11 @@ impl Drop for AtomicFile {
 /// same directory (so on the same file system, which `rename` needs). Split
 /// at the last `/` like Python's `os.path.split`, so that both jobs pick the
 /// same file even for odd paths such as `out/`.
+#[cfg(unix)]
 fn temporary_path(path: &Path) -> PathBuf {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+
     let bytes = path.as_os_str().as_bytes();
     let name_start = bytes
         .iter()
@@ -121,6 +135,17 @@ fn temporary_path(path: &Path) -> PathBuf {
     PathBuf::from(OsString::from_vec(temporary))
 }
 // ANCHOR_END: atomic_output
+
+/// The same name where paths are not byte strings (Windows): built with
+/// `Path`'s own split, which differs from `os.path.split` only for a path
+/// that ends in a separator.
+#[cfg(not(unix))]
+fn temporary_path(path: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".{}.tmp", std::process::id()));
+    path.with_file_name(name)
+}
 
 #[cfg(test)]
 mod tests {

@@ -35,11 +35,18 @@ impl Scratch {
 
     /// Run `etl ARGS` in this directory.
     fn etl(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_etl"))
-            .args(args)
-            .current_dir(&self.0)
-            .output()
-            .unwrap()
+        self.etl_with_batches(args, None)
+    }
+
+    /// Run `etl ARGS` with `ETL_BATCH_ROWS` set, if given.
+    fn etl_with_batches(&self, args: &[&str], batch_rows: Option<usize>) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_etl"));
+        command.args(args).current_dir(&self.0);
+        command.env_remove("ETL_BATCH_ROWS");
+        if let Some(rows) = batch_rows {
+            command.env("ETL_BATCH_ROWS", rows.to_string());
+        }
+        command.output().unwrap()
     }
 
     fn files(&self) -> Vec<String> {
@@ -215,4 +222,91 @@ fn prints_its_version() {
     let output = Scratch::new().etl(&["--version"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(output.stdout, b"etl 1.0.0\n");
+}
+
+/// What a run shows: exit code, stderr, the output's bytes (if any), files left.
+fn outcome(
+    scratch: &Scratch,
+    output: &Output,
+) -> (Option<i32>, String, Option<Vec<u8>>, Vec<String>) {
+    (
+        output.status.code(),
+        stderr(output),
+        fs::read(scratch.path("out.pb")).ok(),
+        scratch.files(),
+    )
+}
+
+#[test]
+fn any_number_of_workers_does_what_one_does() {
+    // 40 rows in batches of 3: bad rows at a batch's first and last row, and
+    // one deep in the file; a multi-line record, whose line numbers follow.
+    let mut rows = Vec::new();
+    for index in 0..40 {
+        rows.push(match index {
+            2 | 3 | 17 | 35 => BAD.to_owned(),
+            9 => {
+                "A-9,2024-03-01T12:30:00Z,ann@example.com,de,\"two\nlines\",3,1.00,EUR\n".to_owned()
+            }
+            _ => GOOD.replace("A-1", &format!("A-{index}")),
+        });
+    }
+    let content = format!("{HEADER}{}", rows.concat());
+    for flags in [&[][..], &["--skip-invalid"]] {
+        let mut seen = Vec::new();
+        for jobs in ["1", "2", "3"] {
+            let scratch = Scratch::new();
+            scratch.write("in.csv", &content);
+            let mut args = vec!["in.csv", "-o", "out.pb", "--jobs", jobs];
+            args.extend_from_slice(flags);
+            let output = scratch.etl_with_batches(&args, Some(3));
+            seen.push(outcome(&scratch, &output));
+        }
+        assert_eq!(
+            seen[0], seen[1],
+            "{flags:?}: --jobs 2 differs from --jobs 1"
+        );
+        assert_eq!(
+            seen[0], seen[2],
+            "{flags:?}: --jobs 3 differs from --jobs 1"
+        );
+    }
+    // And what that is: the first bad row stops the job, or each one is reported.
+    let scratch = Scratch::new();
+    scratch.write("in.csv", &content);
+    let output = scratch.etl_with_batches(&["in.csv", "-o", "out.pb", "-j", "2"], Some(3));
+    assert_eq!(
+        stderr(&output),
+        "in.csv:4: quantity: must be between 1 and 100000\nread 3 rows, wrote 0, skipped 0\n"
+    );
+    let output = scratch.etl_with_batches(
+        &["in.csv", "-o", "out.pb", "-j", "2", "--skip-invalid"],
+        Some(3),
+    );
+    assert_eq!(
+        stderr(&output),
+        "in.csv:4: quantity: must be between 1 and 100000\n\
+         in.csv:5: quantity: must be between 1 and 100000\n\
+         in.csv:20: quantity: must be between 1 and 100000\n\
+         in.csv:38: quantity: must be between 1 and 100000\n\
+         read 40 rows, wrote 36, skipped 4\n"
+    );
+}
+
+#[test]
+fn refuses_bad_job_counts() {
+    let scratch = Scratch::new();
+    scratch.write("in.csv", &format!("{HEADER}{GOOD}"));
+    for jobs in ["0", "abc", "257", "+2", ""] {
+        let output = scratch.etl(&["in.csv", "-o", "out.pb", "--jobs", jobs]);
+        assert_eq!(output.status.code(), Some(2), "{jobs}");
+        assert!(output.stdout.is_empty());
+        let message = stderr(&output);
+        assert!(message.contains("--jobs"), "{jobs}: {message}");
+        assert!(
+            message.contains("must be a whole number from 1 to 256"),
+            "{jobs}: {message}"
+        );
+        assert_eq!(scratch.files(), ["in.csv"]);
+    }
 }

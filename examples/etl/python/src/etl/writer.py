@@ -51,6 +51,20 @@ class DelimitedWriter:
             raise OutputError(error) from error
         self.count += 1
 
+    def write_encoded(self, delimited: bytes) -> None:
+        """Write one message that ``encode_delimited`` has already encoded (in a worker)."""
+        try:
+            self._out.write(delimited)
+        except OSError as error:
+            raise OutputError(error) from error
+        self.count += 1
+
+
+def encode_delimited(message: Message) -> bytes:
+    """The message prefixed by its length as a varint, as ``DelimitedWriter.write`` writes it."""
+    payload = message.SerializeToString()
+    return encode_varint(len(payload)) + payload
+
 
 # ANCHOR_END: delimited_writer
 
