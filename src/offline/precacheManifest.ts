@@ -48,7 +48,8 @@ const NOT_SAVED = /^(sw\.js|.*\.pdf|.*\.map|.*\.LICENSE\.txt|search-index.*\.jso
  * at the same time as the one that makes this manifest, so they may be
  * missing or half written when it is made (a half-written page would get a
  * revision its finished bytes do not have, and the worker would refuse to
- * save the book). Offline, an old URL shows the book's 404 page.
+ * save the book). The plugin writes `from/index.html` or `from.html`.
+ * Offline, an old URL shows the book's 404 page.
  */
 const REDIRECT_PAGES = new Set(CHAPTER_REDIRECTS.map((redirect) => redirect.from.replace(/^\//, '')));
 
@@ -70,7 +71,7 @@ export function precacheManifest(buildDir: string): PrecacheManifest {
     .readdirSync(buildDir, {recursive: true, encoding: 'utf8'})
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => SAVED.test(file) && !NOT_SAVED.test(file) && fs.statSync(path.join(buildDir, file)).isFile())
-    .filter((file) => !REDIRECT_PAGES.has(urlOfBuiltFile(file)))
+    .filter((file) => !REDIRECT_PAGES.has(urlOfBuiltFile(file).replace(/\/$/, '')))
     .sort();
   let bytes = 0;
   const entries = files.map((file) => {

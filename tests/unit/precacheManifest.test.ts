@@ -76,7 +76,10 @@ describe('precacheManifest', () => {
     assert.equal(precacheManifest(makeBuild({...FILES, 'sitemap.xml': 'other', 'sw.js': 'other'})).version, first);
     // Another plugin writes the old chapter URLs' forwarding pages while the manifest is made.
     const redirectPages = Object.fromEntries(
-      CHAPTER_REDIRECTS.map((redirect) => [`${redirect.from.slice(1)}.html`, '<meta http-equiv="refresh">']),
+      CHAPTER_REDIRECTS.flatMap((redirect) => [
+        [`${redirect.from.slice(1)}.html`, '<meta http-equiv="refresh">'],
+        [`${redirect.from.slice(1)}/index.html`, '<meta http-equiv="refresh">'],
+      ]),
     );
     assert.ok(Object.keys(redirectPages).length > 0);
     assert.equal(precacheManifest(makeBuild({...FILES, ...redirectPages})).version, first);
