@@ -106,7 +106,7 @@ const READER_WORDS: ReadonlyArray<{readonly query: string; readonly chapter: str
   {query: 'shadowing', chapter: 'foundations/variables-and-types'},
   {query: 'heap', chapter: 'under-the-hood/memory'},
   {query: 'borrow checker', chapter: 'under-the-hood/borrowing'},
-  {query: 'Option', chapter: 'under-the-hood/types'},
+  {query: 'Option', chapter: 'under-the-hood/structs-and-enums'},
   {query: 'protobuf', chapter: 'etl-job/the-python-job'},
   {query: 'bytecode', chapter: 'foundations/interpreted-vs-compiled'},
   {query: 'rustup', chapter: 'foundations/setting-up'},
