@@ -10,9 +10,9 @@ import remarkIncludeCode from './src/remark/includeCode';
 import remarkProtoFields from './src/remark/protoFields';
 import remarkSamples from './src/remark/samples';
 import remarkReferenceLinks from './src/remark/referenceLinks';
-import remarkKatexStylesheet from './src/remark/katexStylesheet';
-import {prepareKatexAssets} from './src/plugins/katexAssets';
+import remarkHighlightCode, {type Options as HighlightOptions} from './src/remark/highlightCode';
 import bookContentsPlugin from './src/plugins/bookContents';
+import codeHighlightedAtBuildPlugin from './src/plugins/codeHighlightedAtBuild';
 import offlineBookPlugin from './src/plugins/offlineBook';
 import {CHAPTER_REDIRECTS} from './src/data/chapterRedirects';
 import {prismTheme} from './src/css/prismTheme';
@@ -28,10 +28,14 @@ const SITE_URL = process.env.SITE_URL ?? 'https://rust-for-python-developers.exa
 /** The book's chapters are served from the site root: /foundations/welcome. */
 const CHAPTER_ROUTE = '/';
 
+/** Prism languages the book's fences use beyond those prism-react-renderer bundles. */
+const EXTRA_CODE_LANGUAGES = ['toml', 'bash', 'protobuf', 'diff'];
+
 /**
  * Samples, links and included code are checked by these, in this order;
  * <ProtoFields> tables are generated from examples/'s .proto files first, and
  * the cheat sheet's rows are checked before their fences become <Sample>s.
+ * Then every fence is highlighted, at build time, for the reader's browser not to.
  */
 const remarkPlugins = [
   remarkProtoFields,
@@ -40,8 +44,15 @@ const remarkPlugins = [
   remarkSamples,
   remarkReferenceLinks,
   remarkMath,
-  remarkKatexStylesheet,
+  [remarkHighlightCode, {languages: EXTRA_CODE_LANGUAGES} satisfies HighlightOptions],
 ];
+
+/**
+ * Maths is rendered at build time as MathML, which every current browser lays
+ * out with its own fonts: no KaTeX stylesheet (23 KB) and no KaTeX fonts
+ * (26 KB on a chapter with one formula) for a handful of `1.17 \times 10^{18}`.
+ */
+const rehypeKatexOptions = {output: 'mathml'} as const;
 
 const config: Config = {
   title: 'Rust for Python Developers',
@@ -67,17 +78,14 @@ const config: Config = {
 
   i18n: {defaultLocale: 'en', locales: ['en']},
 
-  // KaTeX's stylesheet and fonts are served from the site itself, and only
-  // linked from pages that contain maths (see src/remark/katexStylesheet.ts).
-  staticDirectories: ['static', prepareKatexAssets()],
-
-  // With JavaScript off, tab panels stay readable: both languages show.
+  // With JavaScript off, tab panels stay readable: both languages show. A
+  // Playground link, built when clicked (src/components/Sample), is hidden.
   headTags: [
     {
       tagName: 'noscript',
       attributes: {},
       innerHTML:
-        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] :is([role=tablist],[data-layout-toggle]){display:none}[data-code-compare] [data-pane-label]{display:block!important}</style>',
+        '<style>[data-code-compare] [role=tabpanel][hidden]{display:block!important}[data-code-compare] :is([role=tablist],[data-layout-toggle]){display:none}[data-code-compare] [data-pane-label]{display:block!important}[data-sample] [data-playground]{display:none}</style>',
     },
   ],
 
@@ -91,7 +99,7 @@ const config: Config = {
           breadcrumbs: true,
           showLastUpdateTime: false,
           remarkPlugins,
-          rehypePlugins: [rehypeKatex],
+          rehypePlugins: [[rehypeKatex, rehypeKatexOptions]],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -118,10 +126,15 @@ const config: Config = {
 
   plugins: [
     bookContentsPlugin,
+    codeHighlightedAtBuildPlugin,
     ['@docusaurus/plugin-client-redirects', {redirects: [...CHAPTER_REDIRECTS]} satisfies ClientRedirectsOptions],
     // After one visit, the whole book opens offline (a service worker; production builds only).
     offlineBookPlugin,
   ],
+
+  // Links do not prefetch the pages they point to; only the next chapter is
+  // prefetched (src/theme/DocItem/Paginator).
+  clientModules: ['./src/clientModules/prefetchNextChapterOnly.ts'],
 
   themes: [
     [
@@ -135,9 +148,22 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
-        // Index prose, headings and inline code, not code blocks: they made
-        // the index three times larger for words the prose already holds.
-        ignoreCssSelectors: ['.theme-code-block'],
+        // Index what readers search for: prose, headings and inline code.
+        // Not code blocks (they made the index three times larger for words
+        // the prose already holds), diagrams (their labels run together into
+        // words like "float4.25heap"; the caption is indexed), quizzes and
+        // reference cards (they repeat the chapter), and the controls of
+        // samples (tabs, pane labels, the Playground link).
+        ignoreCssSelectors: [
+          '.theme-code-block',
+          'svg',
+          'section[aria-label="Quiz"]',
+          '[data-ref-card]',
+          '[data-code-compare] [role="tablist"]',
+          '[data-layout-toggle]',
+          '[data-pane-label]',
+          '[data-playground]',
+        ],
         searchBarShortcutHint: false,
       } satisfies Partial<SearchOptions>,
     ],
@@ -166,10 +192,12 @@ const config: Config = {
     docs: {sidebar: {hideable: true, autoCollapseCategories: false}},
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
     prism: {
-      // One theme of CSS variables for both modes (src/css/prismTheme.ts).
+      // Code is highlighted at build time (src/remark/highlightCode.ts, which
+      // loads the extra languages); this theme, of CSS variables for both
+      // modes, is the same palette for any of the theme's own code components.
       theme: prismTheme,
       darkTheme: prismTheme,
-      additionalLanguages: ['toml', 'bash', 'protobuf', 'diff'],
+      additionalLanguages: [],
     },
   } satisfies Preset.ThemeConfig,
 };

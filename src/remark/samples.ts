@@ -7,9 +7,11 @@
  * ```text output and ```text error blocks that follow it).
  * Gives: <Sample language mode … playground> wrapping the fence (hidden lines
  * removed, verifier words dropped from its metastring) and its result blocks
- * (titled for the reader). A bad attribute, an orphan or second result
- * block, a lookalike fence (```rs) or a malformed <CodeCompare> fails the
- * build with the file and line.
+ * (titled for the reader); `playground`, on a Rust sample, is what the page
+ * needs besides the code it shows to build the Playground link when the reader
+ * asks for it (a PlaygroundSource as JSON: the edition, and the hidden lines).
+ * A bad attribute, an orphan or second result block, a lookalike fence (```rs)
+ * or a malformed <CodeCompare> fails the build with the file and line.
  */
 import type {Code, Parent, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
@@ -18,7 +20,7 @@ import type {VFile} from 'vfile';
 
 import {resultBlockKind, type SampleAttributes} from '../samples/fence';
 import {groupSamples, type Sample} from '../samples/page';
-import {playgroundUrl} from '../samples/rustProgram';
+import type {PlaygroundSource} from '../samples/rustProgram';
 import {AuthoringError, displayPath} from './authoringError';
 import {flowElement, isJsxElement, type JsxElement, stringAttribute} from './mdxJsx';
 
@@ -79,14 +81,17 @@ function sampleElement(sample: Sample, file: VFile): RootContent {
     return {...result, meta: `title="${resultTitle(kind, attributes)}"`};
   });
   const runnableInPlayground = sample.language === 'rust' && !included;
+  const playground: PlaygroundSource = {
+    edition: attributes.edition,
+    ...(attributes.mode.kind === 'test' ? {testCrate: true} : {}),
+    ...(sample.split.hidden.length > 0 ? {hidden: sample.split.hidden} : {}),
+  };
   return flowElement(
     SAMPLE_ELEMENT,
     {
       language: sample.language,
       ...modeAttributes(attributes),
-      playground: runnableInPlayground
-        ? playgroundUrl(sample.split.full, attributes.edition, {testCrate: attributes.mode.kind === 'test'})
-        : undefined,
+      playground: runnableInPlayground ? JSON.stringify(playground) : undefined,
     },
     [shownFence, ...resultFences],
     fence.position,

@@ -204,11 +204,16 @@ export function resultBlockKind(
   return undefined;
 }
 
+/** A hidden line: its index among the lines of the full code, and its text there. */
+export type HiddenLine = readonly [index: number, text: string];
+
 export interface SplitCode {
   /** What the reader sees on the page. */
   readonly shown: string;
   /** What the compiler or interpreter gets (and the Playground link carries). */
   readonly full: string;
+  /** The lines of `full` that `shown` leaves out: with `shown`, they give `full` back (joinHiddenLines). */
+  readonly hidden: readonly HiddenLine[];
 }
 
 /**
@@ -219,11 +224,16 @@ export interface SplitCode {
 export function splitHiddenLines(language: SampleLanguage, code: string): SplitCode {
   const shown: string[] = [];
   const full: string[] = [];
+  const hidden: HiddenLine[] = [];
+  const hide = (text: string): void => {
+    hidden.push([full.length, text]);
+    full.push(text);
+  };
   for (const line of code.split('\n')) {
     if (language === 'rust') {
       const trimmed = line.trimStart();
       if (trimmed === '#' || trimmed.startsWith('# ')) {
-        full.push(trimmed === '#' ? '' : line.replace('# ', ''));
+        hide(trimmed === '#' ? '' : line.replace('# ', ''));
         continue;
       }
       if (trimmed.startsWith('##')) {
@@ -233,11 +243,29 @@ export function splitHiddenLines(language: SampleLanguage, code: string): SplitC
         continue;
       }
     } else if (/\s#\s*hide\s*$/.test(line) || /^#\s*hide\s*$/.test(line.trim())) {
-      full.push(line.replace(/\s*#\s*hide\s*$/, ''));
+      hide(line.replace(/\s*#\s*hide\s*$/, ''));
       continue;
     }
     shown.push(line);
     full.push(line);
   }
-  return {shown: shown.join('\n'), full: full.join('\n')};
+  return {shown: shown.join('\n'), full: full.join('\n'), hidden};
+}
+
+/** The full code again, from the code a page shows and the lines it hides (splitHiddenLines). */
+export function joinHiddenLines(shown: string, hidden: readonly HiddenLine[]): string {
+  if (hidden.length === 0) {
+    return shown;
+  }
+  const shownLines = shown.split('\n');
+  const full: string[] = [];
+  let next = 0;
+  for (const [index, text] of hidden) {
+    while (full.length < index && next < shownLines.length) {
+      full.push(shownLines[next]!);
+      next += 1;
+    }
+    full.push(text);
+  }
+  return [...full, ...shownLines.slice(next)].join('\n');
 }

@@ -5,6 +5,8 @@
  * `Result` when the code ends in `(())`, so `?` works). One module, so the
  * sample verifier compiles and the Playground link carries the same program.
  */
+import {joinHiddenLines, type HiddenLine} from './fence';
+
 export interface RustProgram {
   /** What rustc compiles. */
   readonly source: string;
@@ -131,6 +133,11 @@ export function unwrapFormatted(formatted: string, program: RustProgram): string
   return [...lines.slice(0, open), ...body].join('\n');
 }
 
+/** The Rust Playground, set to the sample's edition, with no code. */
+export function playgroundHome(edition: '2021' | '2024'): string {
+  return `https://play.rust-lang.org/?version=stable&mode=debug&edition=${edition}`;
+}
+
 /** A link that opens the sample, hidden lines included, in the Rust Playground. */
 export function playgroundUrl(
   full: string,
@@ -138,5 +145,25 @@ export function playgroundUrl(
   options: {readonly testCrate?: boolean} = {},
 ): string {
   const code = prepareRustProgram(full, options).readableSource;
-  return `https://play.rust-lang.org/?version=stable&mode=debug&edition=${edition}&code=${encodeURIComponent(code)}`;
+  return `${playgroundHome(edition)}&code=${encodeURIComponent(code)}`;
+}
+
+/**
+ * What a page keeps to open a sample in the Playground when the reader asks:
+ * everything but the code it already shows. src/remark/samples.ts writes it
+ * as JSON on the sample; src/components/Sample builds the link on the click.
+ */
+export interface PlaygroundSource {
+  readonly edition: '2021' | '2024';
+  /** A `test` sample: compiled with `--test`, never wrapped in `fn main`. */
+  readonly testCrate?: boolean;
+  /** The lines the page hides, with their place in the full code. */
+  readonly hidden?: readonly HiddenLine[];
+}
+
+/** The Playground link for a sample, from the code the page shows and its PlaygroundSource. */
+export function playgroundUrlFromPage(shown: string, source: PlaygroundSource): string {
+  return playgroundUrl(joinHiddenLines(shown, source.hidden ?? []), source.edition, {
+    testCrate: source.testCrate === true,
+  });
 }

@@ -4,8 +4,8 @@
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import CheatSheet, {CheatCommand, CheatGroup, CheatRow} from '@site/src/components/CheatSheet';
+import CodeBlock from '@theme/CodeBlock';
 import CodeCompare from '@site/src/components/CodeCompare';
-import KatexStylesheet from '@site/src/components/KatexStylesheet';
 import Quiz, {QuizQuestion} from '@site/src/components/Quiz';
 import RefCard from '@site/src/components/RefCard';
 import Sample from '@site/src/components/Sample';
@@ -16,8 +16,9 @@ export default {
   CheatGroup,
   CheatRow,
   CheatSheet,
+  // Every fence, highlighted at build time (src/remark/highlightCode.ts).
+  CodeBlock,
   CodeCompare,
-  KatexStylesheet,
   Quiz,
   QuizQuestion,
   RefCard,

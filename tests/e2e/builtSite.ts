@@ -24,22 +24,35 @@ export interface SitePage {
   readonly kind: 'cover' | 'chapter' | 'search' | 'not-found';
 }
 
-/** Every page in build/sitemap.xml, relative to the base URL. */
-export function sitemapPaths(): string[] {
-  const sitemap = path.join(BUILD_DIR, 'sitemap.xml');
+/** Every page in a build's sitemap.xml, relative to the base URL it was built for. */
+export function sitemapPathsIn(buildDir: string, baseUrl: string): string[] {
+  const sitemap = path.join(buildDir, 'sitemap.xml');
   if (!fs.existsSync(sitemap)) {
     throw new Error(`${sitemap} is missing: build the site first (npm run build)`);
   }
   const locations = [...fs.readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
   return locations.map((location) => {
     const pathname = decodeURI(new URL(location).pathname);
-    if (!pathname.startsWith(BASE_URL)) {
+    if (!pathname.startsWith(baseUrl)) {
       throw new Error(
-        `sitemap.xml lists ${location}, outside the base URL ${BASE_URL}: was the build made with another BASE_URL?`,
+        `sitemap.xml lists ${location}, outside the base URL ${baseUrl}: was the build made with another BASE_URL?`,
       );
     }
-    return pathname.slice(BASE_URL.length).replace(/\/$/, '');
+    return pathname.slice(baseUrl.length).replace(/\/$/, '');
   });
+}
+
+/** Every page in build/sitemap.xml, relative to the base URL. */
+export function sitemapPaths(): string[] {
+  return sitemapPathsIn(BUILD_DIR, BASE_URL);
+}
+
+/** A build's chapters (every sitemap page but the cover and search), heaviest HTML first, with their sizes in bytes. */
+export function chaptersBySizeIn(buildDir: string, baseUrl: string): Array<{chapter: string; size: number}> {
+  const chapters = sitemapPathsIn(buildDir, baseUrl).filter((pagePath) => pagePath !== '' && pagePath !== 'search');
+  return chapters
+    .map((chapter) => ({chapter, size: fs.statSync(path.join(buildDir, `${chapter}.html`)).size}))
+    .sort((a, b) => b.size - a.size);
 }
 
 /** The cover, every chapter, the search page, and the 404 page. */
@@ -65,8 +78,7 @@ export function htmlFileOf(pagePath: string): string {
 
 /** The chapter with the most bytes of HTML: the heaviest page a reader opens. */
 export function longestChapter(): string {
-  const sizes = chapterPaths().map((chapter) => ({chapter, size: fs.statSync(htmlFileOf(chapter)).size}));
-  return sizes.sort((a, b) => b.size - a.size)[0]!.chapter;
+  return chaptersBySizeIn(BUILD_DIR, BASE_URL)[0]!.chapter;
 }
 
 /** A URL the page loaded is the site's own when it is on the test server's origin, or inline data. */

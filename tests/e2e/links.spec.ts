@@ -176,7 +176,7 @@ test('every internal link, asset and anchor in the built HTML resolves; referenc
   expect(problems.map(({where, problem}) => `${where}: ${problem}`)).toEqual([]);
 });
 
-test('every url() in the built CSS (fonts, KaTeX) points at a file that exists', () => {
+test('every url() in the built CSS (fonts, images) points at a file that exists', () => {
   const origin = siteOrigin();
   const problems: LinkProblem[] = [];
   for (const file of filesUnder(BUILD_DIR, '.css')) {

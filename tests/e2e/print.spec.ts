@@ -57,7 +57,7 @@ test('the chapter as PDF holds the code of both languages and no navigation', as
   await page.goto(CHAPTER, {waitUntil: 'networkidle'});
   const compare = page.locator('[data-code-compare]').first();
   const firstLine = async (language: string): Promise<string> =>
-    squash((await compare.locator(`[data-sample=${language}] pre .token-line`).first().textContent()) ?? '');
+    squash(((await compare.locator(`[data-sample=${language}] pre code`).first().textContent()) ?? '').split('\n')[0]!);
   const python = await firstLine('python');
   const rust = await firstLine('rust');
   const title = squash(await page.locator('article h1').innerText());

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import {expect, test, type Page} from '@playwright/test';
 
 import {chapterPaths, htmlFileOf} from './builtSite';
-import {watchPageProblems} from './pageAudit';
+import {waitUntilHydrated, watchPageProblems} from './pageAudit';
 
 interface ChapterTerm {
   readonly chapter: string;
@@ -93,6 +93,119 @@ for (const chapterTerm of chapterTerms()) {
   });
 }
 
+/**
+ * What readers type, and the chapter that answers it: Rust words, a typo, and
+ * the Python words a reader brings to Part III. The chapter must be among the
+ * first three options the navbar box offers, and the first option marks what
+ * matched (the index holds no positions; the search worker finds them).
+ */
+const READER_WORDS: ReadonlyArray<{readonly query: string; readonly chapter: string}> = [
+  {query: 'mut', chapter: 'foundations/variables-and-types'},
+  {query: 'borow', chapter: 'under-the-hood/borrowing'},
+  {query: 'lifetime', chapter: 'under-the-hood/borrowing'},
+  {query: 'shadowing', chapter: 'foundations/variables-and-types'},
+  {query: 'heap', chapter: 'under-the-hood/memory'},
+  {query: 'borrow checker', chapter: 'under-the-hood/borrowing'},
+  {query: 'Option', chapter: 'under-the-hood/structs-and-enums'},
+  {query: 'protobuf', chapter: 'etl-job/the-python-job'},
+  {query: 'bytecode', chapter: 'foundations/interpreted-vs-compiled'},
+  {query: 'rustup', chapter: 'foundations/setting-up'},
+  {query: 'list comprehension', chapter: 'everyday-rust/iterators-and-closures'},
+  {query: 'dict', chapter: 'everyday-rust/collections'},
+  {query: 'f-string', chapter: 'everyday-rust/strings-and-text'},
+  {query: 'exception', chapter: 'everyday-rust/errors'},
+  {query: 'import', chapter: 'everyday-rust/modules-crates-and-testing'},
+  {query: 'pytest', chapter: 'everyday-rust/modules-crates-and-testing'},
+];
+
+/** A chapter's title, as its page and the search results show it. */
+function titleOf(chapter: string): string {
+  const html = fs.readFileSync(htmlFileOf(chapter), 'utf8');
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
+  if (heading === undefined) {
+    throw new Error(`/${chapter} has no <h1>; is it still a chapter of the book?`);
+  }
+  return heading
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+test.describe('reader words', () => {
+  for (const {query, chapter} of READER_WORDS) {
+    test(`"${query}" finds /${chapter}`, async ({page}) => {
+      const title = titleOf(chapter);
+      await page.goto('', {waitUntil: 'networkidle'});
+      const searchBox = await openNavbarSearch(page);
+      await searchBox.fill(query);
+      const first = page.getByRole('option').first();
+      await expect(first, `options for "${query}"`).toBeVisible();
+      await expect(first.locator('mark').first(), 'the first option marks what matched').toBeVisible();
+      const offered = await page.getByRole('option').allInnerTexts();
+      expect(
+        offered.slice(0, 3).some((option) => option.includes(title)),
+        `an option in "${title}" among the first three for "${query}"; offered:\n${offered.join('\n')}`,
+      ).toBe(true);
+    });
+  }
+});
+
+/** Lighthouse's mobile network: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+/** How long a reader waits, at most, from the index arriving to the results of what they typed. */
+const RESULTS_AFTER_INDEX_MS = 10_000;
+
+test('a query typed at once on a fresh page, on a slow network, shows its results as soon as the index arrives', async ({
+  context,
+  page,
+}) => {
+  const problems = watchPageProblems(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  // The index is held until the reader has typed, so the query is always typed while it loads.
+  let releaseIndex = (): void => undefined;
+  const indexHeld = new Promise<void>((resolve) => {
+    releaseIndex = resolve;
+  });
+  let indexRequested = false;
+  await context.route(/\/search-index[^/]*\.json/, async (route) => {
+    indexRequested = true;
+    await indexHeld;
+    await route.continue();
+  });
+  await page.goto('foundations/welcome');
+  await waitUntilHydrated(page);
+
+  const box = page.locator('.navbar__search-input');
+  await box.click();
+  await page.keyboard.type('borrow');
+  await expect(box).toHaveValue('borrow');
+  // Clicking the box started loading the search (its worker, then the index it fetches).
+  await expect.poll(() => indexRequested, {message: 'the index is asked for', timeout: 10_000}).toBe(true);
+  // While it loads, the box says so: a spinning ring in place of the magnifier, and a status line.
+  await expect(page.locator('.navbar__search [class*="searchBarLoadingRing"]')).toBeVisible();
+  await expect(page.locator('.navbar__search [role=status]')).toHaveText('Loading search…');
+
+  releaseIndex();
+  const released = Date.now();
+  const option = page.getByRole('option').filter({hasText: 'Borrowing and references'}).first();
+  await expect(option, 'the results of what was typed, with no key pressed again').toBeVisible({
+    timeout: RESULTS_AFTER_INDEX_MS,
+  });
+  expect(Date.now() - released).toBeLessThan(RESULTS_AFTER_INDEX_MS);
+  const searchBox = page.getByRole('combobox', {name: 'Search'});
+  await expect(searchBox).toHaveValue('borrow');
+  await expect(searchBox, 'the reader is still in the box').toBeFocused();
+  await expect(page.locator('.navbar__search [role=status]')).toHaveText('');
+  expect(problems.list()).toEqual([]);
+});
+
 /** What a careless or hostile reader types. None of them names anything in the book. */
 const HOSTILE_QUERIES: ReadonlyArray<{readonly name: string; readonly query: string; readonly findsNothing: boolean}> =
   [
@@ -143,9 +256,18 @@ test.describe('hostile input', () => {
       const searchBox = await openNavbarSearch(page);
       await searchBox.fill(query);
       await expect(searchBox).toHaveValue(query);
-      // Give the search time to answer, then: no option for a query that names nothing (the plugin
-      // shows "No results" or no list at all), and no option ever shows the query as markup.
-      await page.waitForTimeout(1_000);
+      // Wait for the search to answer: its options, or the plugin's "No results". An empty query is
+      // never searched, and the box is ready (openNavbarSearch waited for it): nothing to wait for.
+      // Then: no option for a query that names nothing, and no option ever shows the query as markup.
+      if (query !== '') {
+        await expect(
+          page
+            .getByRole('option')
+            .or(page.getByText('No results', {exact: true}))
+            .first(),
+          `an answer to ${name}`,
+        ).toBeVisible();
+      }
       if (findsNothing) {
         await expect(page.getByRole('option')).toHaveCount(0);
       }

@@ -3,6 +3,10 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
+import type {Root} from 'mdast';
+import type {Plugin, Processor} from 'unified';
+
+import remarkHighlightCode, {highlightCode, readFenceWords} from '../../src/remark/highlightCode';
 import remarkIncludeCode from '../../src/remark/includeCode';
 import remarkProtoFields, {readMessage} from '../../src/remark/protoFields';
 import {extractRegion} from '../../src/samples/regions';
@@ -30,6 +34,51 @@ describe('remark golden fixtures', () => {
   });
   test('protoFields: a message becomes a table of its fields, with their comments', async () => {
     await assertGolden('proto-fields', [remarkProtoFields]);
+  });
+  test('highlightCode: every fence becomes a <CodeBlock> of highlighted HTML', async () => {
+    await assertGolden('highlight-code', [remarkSamples, highlightWithToml]);
+  });
+});
+
+/** The highlighter as the site configures it for TOML, which prism-react-renderer does not bundle. */
+const highlightWithToml: Plugin<[], Root> = function (this: Processor) {
+  return remarkHighlightCode.call(this, {languages: ['toml']});
+};
+
+describe('highlightCode', () => {
+  const textOf = (html: string): string =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+  test("the HTML's text is the code, exactly, in every language", () => {
+    const code = 'fn main() {\n    let total = 3 & 4; // <ok>\n\n    println!("{total}");\n}';
+    for (const language of ['rust', 'python', 'text', undefined]) {
+      assert.equal(textOf(highlightCode(code, language, readFenceWords('')).html), code);
+      assert.equal(textOf(highlightCode(code, language, readFenceWords('{2-3} showLineNumbers')).html), `${code}\n`);
+    }
+  });
+  test('runs of one colour share a span, spaces between them too; the most frequent colour has none', () => {
+    assert.deepEqual(highlightCode('let rows: &[u32] = vec![3];', 'rust', readFenceWords('')), {
+      html: '<span class=k>let</span> <span class=x>rows</span>: &amp;[<span class=k>u32</span>] = <span class=n>vec!</span>[<span class=m>3</span>];',
+      base: 'punctuation',
+    });
+  });
+  test('text with no grammar has no span at all', () => {
+    assert.deepEqual(highlightCode('3 orders, total 92.48 EUR\n<done>', 'text', readFenceWords('')), {
+      html: '3 orders, total 92.48 EUR\n&lt;done&gt;',
+      base: 'text',
+    });
+  });
+  test('the words of a fence: title, highlighted lines, numbering', () => {
+    assert.deepEqual(readFenceWords('title="src/main.rs" {1,3-4} showLineNumbers=5'), {
+      title: 'src/main.rs',
+      highlightedLines: new Set([1, 3, 4]),
+      firstLineNumber: 5,
+    });
+    assert.deepEqual(readFenceWords(null), {highlightedLines: new Set()});
   });
 });
 
@@ -143,6 +192,12 @@ describe('authoring mistakes fail with the file and line', () => {
       'The fields: <ProtoFields file="examples/etl/proto/order.proto" message="Order" /> and more.\n',
       [remarkProtoFields],
       /^docs\/part\/chapter\.mdx:1: <ProtoFields> becomes a table, so it needs a line of its own/,
+    ));
+  test('a magic highlight comment', () =>
+    rejects(
+      'Text.\n\n```rust\nfn main() {\n    // highlight-next-line\n    let x = 1;\n}\n```\n',
+      [remarkHighlightCode],
+      /^docs\/part\/chapter\.mdx:5: magic highlight comments are not supported; remove the comment and list the lines on the fence instead/,
     ));
   test('an included file that does not exist', () =>
     rejects(

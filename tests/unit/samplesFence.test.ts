@@ -9,8 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 
-import {playgroundUrl, prepareRustProgram} from '../../src/samples/rustProgram';
-import {parseSampleMeta, resultBlockKind, splitHiddenLines, tokenizeMeta} from '../../src/samples/fence';
+import {playgroundHome, playgroundUrl, playgroundUrlFromPage, prepareRustProgram} from '../../src/samples/rustProgram';
+import {
+  joinHiddenLines,
+  parseSampleMeta,
+  resultBlockKind,
+  splitHiddenLines,
+  tokenizeMeta,
+} from '../../src/samples/fence';
 
 /** The program the Playground link carries, without its final newline. */
 const wrapRustSnippet = (full: string): string => prepareRustProgram(full).readableSource.replace(/\n$/, '');
@@ -245,6 +251,39 @@ describe('splitHiddenLines for python', () => {
   });
 });
 
+describe('joinHiddenLines (the page keeps only the hidden lines)', () => {
+  const cases: ReadonlyArray<readonly ['rust' | 'python', string]> = [
+    [
+      'rust',
+      ['# use std::fmt;', '#', 'fn main() {', '    # let hidden = 1;', '    println!("shown");', '}'].join('\n'),
+    ],
+    ['rust', ['fn main() {', '    println!("no hidden line");', '}'].join('\n')],
+    ['rust', ['fn main() {', '    println!("last line hidden");', '}', '# fn helper() {}'].join('\n')],
+    ['rust', ['# fn a() {}', '# fn b() {}', '', '# fn c() {}'].join('\n')],
+    ['python', ['import statistics  # hide', '', 'print(statistics.mean([1, 2]))', 'x = 1  # hide'].join('\n')],
+  ];
+  for (const [language, code] of cases) {
+    it(`gives the full code back from what the page shows: ${JSON.stringify(code.slice(0, 30))}…`, () => {
+      const split = splitHiddenLines(language, code);
+      assert.equal(joinHiddenLines(split.shown, split.hidden), split.full);
+    });
+  }
+
+  it('gives the full code of every sample in docs/ back', () => {
+    let checked = 0;
+    for (const file of fs.readdirSync('docs', {recursive: true, encoding: 'utf8'})) {
+      if (!/\.mdx?$/.test(file)) continue;
+      const source = fs.readFileSync(path.join('docs', file), 'utf8');
+      for (const match of source.matchAll(/^\s*```(rust|python)[^\n]*\n([\s\S]*?)^\s*```$/gm)) {
+        const split = splitHiddenLines(match[1] as 'rust' | 'python', match[2]!.replace(/\n$/, ''));
+        assert.equal(joinHiddenLines(split.shown, split.hidden), split.full, `${file}: ${match[2]!.slice(0, 60)}`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} samples found in docs/`);
+  });
+});
+
 describe('readableSource (the Playground link)', () => {
   /** Compiles and runs a program with the pinned rustc; gives its stdout. */
   function runRust(source: string): string {
@@ -284,6 +323,26 @@ describe('readableSource (the Playground link)', () => {
     assert.match(
       playgroundUrl('let x = 1;', '2021'),
       /^https:\/\/play\.rust-lang\.org\/\?version=stable&mode=debug&edition=2021&code=fn%20main/,
+    );
+    assert.equal(playgroundHome('2024'), 'https://play.rust-lang.org/?version=stable&mode=debug&edition=2024');
+  });
+
+  it('builds the same link from the code a page shows and what it keeps besides', () => {
+    const code = [
+      '# use std::collections::BTreeMap;',
+      'let mut totals = BTreeMap::new();',
+      '# totals.insert("eu", 3);',
+      'println!("{totals:?}");',
+    ].join('\n');
+    const split = splitHiddenLines('rust', code);
+    assert.equal(
+      playgroundUrlFromPage(split.shown, {edition: '2024', hidden: split.hidden}),
+      playgroundUrl(split.full, '2024'),
+    );
+    const test = '#[test]\nfn adds() {\n    assert_eq!(1 + 1, 2);\n}';
+    assert.equal(
+      playgroundUrlFromPage(test, {edition: '2021', testCrate: true}),
+      playgroundUrl(test, '2021', {testCrate: true}),
     );
   });
 });

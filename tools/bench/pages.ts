@@ -1,18 +1,25 @@
 /**
  * Page weight and speed of the book against stock Docusaurus (`npm run bench:pages`).
+ * Not a test: it prints figures and never fails on them.
  *
- * For the cover, the longest chapter and the search page of build/, and for the
- * docs page of a stock Docusaurus classic site of the same version, prints:
- * bytes loaded on a first visit (HTML, JS, CSS, fonts, images; raw and gzip),
- * the number of requests, and Lighthouse scores (performance, accessibility,
- * best practices, SEO) with LCP, TBT and CLS, on mobile and desktop.
+ * Builds the book (unless --no-build) and a stock Docusaurus classic site of the
+ * same version, serves both the way a CDN serves them (brotli or gzip, by
+ * Accept-Encoding) from a small static server on 127.0.0.1, and prints, for the
+ * cover, the longest chapter (most bytes of HTML, as tests/e2e/builtSite.ts
+ * picks it) and the search page of the book, and the stock site's /docs/intro:
  *
- * Both sites are served the way a CDN serves them (brotli or gzip, by
- * Accept-Encoding) by a small static server on 127.0.0.1 that this script
- * starts and stops. The stock site is created with create-docusaurus from the
- * npm registry into a temporary folder on first use and reused after.
+ * - bytes loaded on a first visit, by kind (gzip -9 of each response): HTML,
+ *   CSS, fonts, JavaScript that runs, and JavaScript only prefetched (chunks
+ *   for pages the reader might open next, `<link rel=prefetch>`), counted once
+ *   the page has hydrated and the network has been quiet for a second;
+ * - Lighthouse scores (performance, accessibility, best practices, SEO) with
+ *   LCP, TBT and CLS, on mobile and desktop, the median of --runs runs;
+ * - with --chapters, Lighthouse (mobile) on every chapter or the N heaviest;
+ * - the goals of issue 17, each met or missed, and the load average: Lighthouse
+ *   figures on a busy machine are noisy, byte counts are not.
  *
- *   npx tsx tools/bench/pages.ts [--no-lighthouse] [--no-stock] [--build-dir build]
+ * The stock site is created with create-docusaurus from the npm registry into a
+ * temporary folder on first use and reused after.
  */
 import {execFile, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -22,20 +29,39 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import {chromium} from '@playwright/test';
+import {chromium, type Request} from '@playwright/test';
 
 import {chromiumLaunchOptions} from '../../tests/e2e/browser';
+import {chaptersBySizeIn} from '../../tests/e2e/builtSite';
 
 const DOCUSAURUS_VERSION = '3.10.2';
 const ROOT = path.resolve(__dirname, '../..');
 const STOCK_DIR = process.env.BENCH_STOCK_DIR ?? path.join(os.tmpdir(), `rfpd-bench-stock-${DOCUSAURUS_VERSION}`);
 /** Every child process and page load is bounded. */
 const STEP_TIMEOUT_MS = 10 * 60_000;
+/** The network counts as quiet after this long with no request in flight. */
+const QUIET_MS = 1_000;
+
+/** The goals of issue 17 (reader speed). */
+const GOALS = {
+  /** Lighthouse mobile performance of the longest chapter, and not below the stock page in the same run. */
+  longestChapterPerformance: 95,
+  /** Lighthouse mobile performance of every chapter. */
+  chapterPerformance: 90,
+  accessibility: 100,
+  /** HTML + CSS + JS (run and prefetched) + fonts of the longest chapter, against the stock page's. */
+  allBytesRatio: 1.5,
+} as const;
 
 interface Options {
+  readonly build: boolean;
   readonly lighthouse: boolean;
   readonly stock: boolean;
   readonly buildDir: string;
+  /** Lighthouse (mobile) on the N heaviest chapters; Infinity for all, 0 for none. */
+  readonly chapters: number;
+  /** Lighthouse runs per page and form factor; the median is reported. */
+  readonly runs: number;
 }
 
 interface Weight {
@@ -43,8 +69,17 @@ interface Weight {
   readonly gzip: number;
 }
 
-type Kind = 'html' | 'js' | 'css' | 'font' | 'image' | 'other';
-const KINDS: readonly Kind[] = ['html', 'js', 'css', 'font', 'image', 'other'];
+type Kind = 'html' | 'css' | 'font' | 'js' | 'prefetch' | 'image' | 'other';
+const KINDS: readonly Kind[] = ['html', 'css', 'font', 'js', 'prefetch', 'image', 'other'];
+const KIND_LABELS: Readonly<Record<Kind, string>> = {
+  html: 'HTML',
+  css: 'CSS',
+  font: 'fonts',
+  js: 'JS runs',
+  prefetch: 'JS prefetched',
+  image: 'images',
+  other: 'other',
+};
 
 interface PageWeight {
   readonly requests: number;
@@ -70,27 +105,59 @@ interface Measured {
   readonly desktop?: LighthouseResult;
 }
 
-function parseOptions(argv: readonly string[]): Options {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(`Usage: npx tsx tools/bench/pages.ts [options]
+interface ChapterScore {
+  readonly chapter: string;
+  readonly htmlBytes: number;
+  readonly mobile: LighthouseResult;
+}
+
+const HELP = `Usage: npm run bench:pages -- [options]
 
 Tasks, in order:
-  1. serve build/ compressed on 127.0.0.1 and measure the cover, the longest chapter and /search
-  2. create, install and build a stock Docusaurus ${DOCUSAURUS_VERSION} classic site in
-     ${STOCK_DIR} (first run only; set BENCH_STOCK_DIR to move it) and measure its docs page
-  3. run Lighthouse (mobile and desktop) on each page, with CHROME_PATH or Debian's chromium
+  1. build the book into build/ (npm run build), unless --no-build
+  2. serve the book compressed on 127.0.0.1; measure the cover, the longest chapter
+     (most bytes of HTML) and /search: bytes by kind, then Lighthouse
+  3. with --chapters, Lighthouse (mobile) on every chapter, or the N heaviest
+  4. create, install and build a stock Docusaurus ${DOCUSAURUS_VERSION} classic site in
+     ${STOCK_DIR} (first run only; set BENCH_STOCK_DIR to move it) and measure /docs/intro
+  5. print the tables, the goals of issue 17 met or missed, and the load average
+
+Lighthouse runs with CHROME_PATH, else the Chromium the end-to-end tests use.
 
 Options:
-  --no-lighthouse   bytes and requests only (fast)
+  --no-build        measure build/ as it is
+  --no-lighthouse   bytes and requests only (fast, and exact on a busy machine)
   --no-stock        skip the stock site
-  --build-dir DIR   the book's build (default: build)`);
+  --chapters N|all  Lighthouse (mobile) on the N heaviest chapters, or all of them
+  --runs N          Lighthouse runs per page and form factor, median reported (default 1)
+  --build-dir DIR   the book's build (default: build)
+  --help            print this text`;
+
+function parseOptions(argv: readonly string[]): Options {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
     process.exit(0);
   }
-  const buildIndex = argv.indexOf('--build-dir');
+  const valueOf = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const chaptersValue = valueOf('--chapters');
+  const chapters = chaptersValue === undefined ? 0 : chaptersValue === 'all' ? Infinity : Number(chaptersValue);
+  const runs = Number(valueOf('--runs') ?? 1);
+  if (!Number.isInteger(chapters) && chapters !== Infinity) {
+    throw new Error(`--chapters ${chaptersValue}: give a number of chapters or "all"`);
+  }
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`--runs ${valueOf('--runs')}: give a whole number of runs, 1 or more`);
+  }
   return {
+    build: !argv.includes('--no-build'),
     lighthouse: !argv.includes('--no-lighthouse'),
     stock: !argv.includes('--no-stock'),
-    buildDir: path.resolve(ROOT, buildIndex === -1 ? 'build' : (argv[buildIndex + 1] ?? 'build')),
+    buildDir: path.resolve(ROOT, valueOf('--build-dir') ?? 'build'),
+    chapters,
+    runs,
   };
 }
 
@@ -108,6 +175,12 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
     );
   }
   return result.stdout;
+}
+
+/** The book, built the way it is deployed at the site root. */
+function buildBook(buildDir: string): void {
+  console.log(`bench: building the book into ${path.relative(ROOT, buildDir) || '.'}`);
+  run('npx', ['docusaurus', 'build', '--out-dir', buildDir], ROOT, {...process.env, BASE_URL: '/'});
 }
 
 /** A stock classic site of the same Docusaurus version, built once and reused. */
@@ -220,7 +293,15 @@ async function serve(root: string): Promise<{origin: string; close: () => Promis
 
 // ---------------------------------------------------------------------------
 
-function kindOf(resourceType: string, url: string): Kind {
+function isPrefetch(request: Request): boolean {
+  const headers = request.headers();
+  return /prefetch/.test(headers['sec-purpose'] ?? headers['purpose'] ?? '');
+}
+
+function kindOf(request: Request): Kind {
+  const url = request.url();
+  const resourceType = request.resourceType();
+  if (isPrefetch(request)) return /\.js(\?|$)/.test(url) ? 'prefetch' : 'other';
   if (resourceType === 'document') return 'html';
   if (resourceType === 'script') return 'js';
   if (resourceType === 'stylesheet') return 'css';
@@ -229,7 +310,13 @@ function kindOf(resourceType: string, url: string): Kind {
   return 'other';
 }
 
-/** What a first visit loads: every response's body, raw and gzipped, by kind. */
+/**
+ * What a first visit loads, without scrolling: every response's body, raw and
+ * gzipped, by kind. Docusaurus prefetches the chunks of links in the viewport
+ * once React has hydrated, which on a long chapter is well after the load
+ * event; so this waits for hydration (`<html data-has-hydrated="true">`), then
+ * for the network to be quiet.
+ */
 async function measureWeight(url: string): Promise<PageWeight> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -241,9 +328,27 @@ async function measureWeight(url: string): Promise<PageWeight> {
       {raw: number; gzip: number}
     >;
     let requests = 0;
+    let inFlight = 0;
+    let lastActivity = Date.now();
+    page.on('request', () => {
+      inFlight += 1;
+      lastActivity = Date.now();
+    });
+    const settled = (): void => {
+      inFlight -= 1;
+      lastActivity = Date.now();
+    };
+    page.on('requestfinished', settled);
+    page.on('requestfailed', settled);
+    const seen = new Set<string>();
     page.on('response', (response) => {
+      // A chunk prefetched after it already ran comes from the browser's cache: count each URL once.
+      if (seen.has(response.url())) {
+        return;
+      }
+      seen.add(response.url());
       requests += 1;
-      const kind = kindOf(response.request().resourceType(), response.url());
+      const kind = kindOf(response.request());
       pending.push(
         response
           .body()
@@ -254,7 +359,12 @@ async function measureWeight(url: string): Promise<PageWeight> {
           .catch(() => undefined),
       );
     });
-    await page.goto(url, {waitUntil: 'networkidle', timeout: 60_000});
+    await page.goto(url, {waitUntil: 'load', timeout: 60_000});
+    await page.waitForSelector('html[data-has-hydrated="true"]', {state: 'attached', timeout: 60_000});
+    const deadline = Date.now() + 60_000;
+    while ((inFlight > 0 || Date.now() - lastActivity < QUIET_MS) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
     await Promise.all(pending);
     return {requests, byKind};
   } finally {
@@ -285,7 +395,7 @@ function runAsync(command: string, args: readonly string[], cwd: string, env: No
   });
 }
 
-async function lighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promise<LighthouseResult> {
+async function lighthouseOnce(url: string, formFactor: 'mobile' | 'desktop'): Promise<LighthouseResult> {
   const output = path.join(os.tmpdir(), `rfpd-lighthouse-${process.pid}-${formFactor}.json`);
   const flags = ['--headless=new', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])].join(' ');
   await runAsync(
@@ -320,13 +430,14 @@ async function lighthouse(url: string, formFactor: 'mobile' | 'desktop'): Promis
   };
 }
 
-function longestChapter(buildDir: string): string {
-  const sitemap = fs.readFileSync(path.join(buildDir, 'sitemap.xml'), 'utf8');
-  const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
-    .map((match) => new URL(match[1]!).pathname)
-    .filter((pathname) => pathname !== '/' && pathname !== '/search');
-  const sized = pages.map((pathname) => ({pathname, size: fs.statSync(path.join(buildDir, `${pathname}.html`)).size}));
-  return sized.sort((a, b) => b.size - a.size)[0]!.pathname;
+/** The run with the median performance score of `runs` runs. */
+async function lighthouse(url: string, formFactor: 'mobile' | 'desktop', runs: number): Promise<LighthouseResult> {
+  const results: LighthouseResult[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    results.push(await lighthouseOnce(url, formFactor));
+  }
+  results.sort((a, b) => a.performance - b.performance || b.tbtMs - a.tbtMs);
+  return results[Math.floor((results.length - 1) / 2)]!;
 }
 
 async function measureSite(
@@ -340,7 +451,7 @@ async function measureSite(
     const results: Measured[] = [];
     for (const page of pages) {
       const url = `${server.origin}${page.path}`;
-      console.log(`bench: ${site} ${page.path}`);
+      console.log(`bench: ${site} ${page.path} (${page.label})`);
       const weight = await measureWeight(url);
       results.push({
         site,
@@ -348,7 +459,10 @@ async function measureSite(
         url: page.path,
         weight,
         ...(options.lighthouse
-          ? {mobile: await lighthouse(url, 'mobile'), desktop: await lighthouse(url, 'desktop')}
+          ? {
+              mobile: await lighthouse(url, 'mobile', options.runs),
+              desktop: await lighthouse(url, 'desktop', options.runs),
+            }
           : {}),
       });
     }
@@ -358,17 +472,56 @@ async function measureSite(
   }
 }
 
-const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+async function scoreChapters(
+  buildDir: string,
+  chapters: ReadonlyArray<{chapter: string; size: number}>,
+  runs: number,
+): Promise<ChapterScore[]> {
+  const server = await serve(buildDir);
+  try {
+    const scores: ChapterScore[] = [];
+    for (const {chapter, size} of chapters) {
+      console.log(`bench: Lighthouse (mobile) on /${chapter}`);
+      scores.push({chapter, htmlBytes: size, mobile: await lighthouse(`${server.origin}/${chapter}`, 'mobile', runs)});
+    }
+    return scores;
+  } finally {
+    await server.close();
+  }
+}
 
-function printTable(results: readonly Measured[]): void {
-  const header = ['page', 'req', ...KINDS.map((kind) => `${kind} raw/gz KiB`), 'total gz KiB'];
-  const rows = results.map((result) => [
-    `${result.site} ${result.url}`,
-    String(result.weight.requests),
-    ...KINDS.map((kind) => `${kb(result.weight.byKind[kind].raw)}/${kb(result.weight.byKind[kind].gzip)}`),
-    kb(KINDS.reduce((sum, kind) => sum + result.weight.byKind[kind].gzip, 0)),
-  ]);
-  printRows('Bytes loaded on a first visit (gz: gzip -9 of each response)', header, rows);
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const gz = (weight: PageWeight, ...kinds: Kind[]): number =>
+  kinds.reduce((sum, kind) => sum + weight.byKind[kind].gzip, 0);
+/** What the goals count as "all bytes": HTML, CSS, fonts and every byte of JavaScript, run or prefetched. */
+const ALL_BYTES: Kind[] = ['html', 'css', 'font', 'js', 'prefetch'];
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+}
+
+function printTables(results: readonly Measured[], chapterScores: readonly ChapterScore[]): void {
+  printRows(
+    'Bytes loaded on a first visit, gzip -9 of each response, KiB (raw KiB in the second table)',
+    ['page', 'req', ...KINDS.map((kind) => KIND_LABELS[kind]), 'HTML+CSS+fonts+JS'],
+    results.map((result) => [
+      `${result.site} ${result.url}`,
+      String(result.weight.requests),
+      ...KINDS.map((kind) => kb(result.weight.byKind[kind].gzip)),
+      kb(gz(result.weight, ...ALL_BYTES)),
+    ]),
+  );
+  printRows(
+    'The same, raw KiB',
+    ['page', ...KINDS.map((kind) => KIND_LABELS[kind])],
+    results.map((result) => [
+      `${result.site} ${result.url}`,
+      ...KINDS.map((kind) => kb(result.weight.byKind[kind].raw)),
+    ]),
+  );
 
   if (results.some((result) => result.mobile)) {
     const scoreRow = (result: Measured, form: 'mobile' | 'desktop'): string[] => {
@@ -392,23 +545,74 @@ function printTable(results: readonly Measured[]): void {
     );
   }
 
-  const stock = results.find((result) => result.site === 'stock');
-  const chapter = results.find((result) => result.label === 'longest chapter');
-  if (stock && chapter) {
-    const ratio = chapter.weight.byKind.js.gzip / stock.weight.byKind.js.gzip;
-    console.log(
-      `\nChapter JS (gzip) vs stock docs page: ${kb(chapter.weight.byKind.js.gzip)} / ${kb(stock.weight.byKind.js.gzip)} KiB = ${ratio.toFixed(2)}× ` +
-        (ratio <= 1 ? '(within budget)' : '(OVER budget: no heavier than stock)'),
+  if (chapterScores.length > 0) {
+    printRows(
+      'Lighthouse on each chapter (mobile), heaviest HTML first',
+      ['chapter', 'HTML KiB', 'perf', 'a11y', 'LCP', 'TBT', 'CLS'],
+      chapterScores.map(({chapter, htmlBytes, mobile}) => [
+        `/${chapter}`,
+        kb(htmlBytes),
+        String(mobile.performance),
+        String(mobile.accessibility),
+        `${Math.round(mobile.lcpMs)} ms`,
+        `${Math.round(mobile.tbtMs)} ms`,
+        mobile.cls.toFixed(3),
+      ]),
     );
   }
-  for (const result of results.filter((entry) => entry.site === 'book' && entry.mobile)) {
-    const misses = [
-      ...(result.mobile!.performance < 98 ? [`mobile performance ${result.mobile!.performance} < 98`] : []),
-      ...(result.mobile!.accessibility < 100 ? [`mobile accessibility ${result.mobile!.accessibility} < 100`] : []),
-    ];
-    if (misses.length > 0) {
-      console.log(`${result.url}: budget missed: ${misses.join('; ')}`);
+}
+
+/** Each goal of issue 17 that this run can judge, met or missed. */
+function printGoals(results: readonly Measured[], chapterScores: readonly ChapterScore[]): void {
+  const stock = results.find((result) => result.site === 'stock');
+  const chapter = results.find((result) => result.label === 'longest chapter');
+  const lines: string[] = [];
+  const judge = (met: boolean, text: string): void => {
+    lines.push(`${met ? 'met   ' : 'MISSED'} ${text}`);
+  };
+  if (chapter && stock) {
+    const ours = chapter.weight;
+    const theirs = stock.weight;
+    judge(
+      gz(ours, 'js') <= gz(theirs, 'js'),
+      `JS that runs: ${kb(gz(ours, 'js'))} ≤ stock ${kb(gz(theirs, 'js'))} KiB`,
+    );
+    judge(
+      gz(ours, 'js', 'prefetch') <= gz(theirs, 'js', 'prefetch'),
+      `JS including prefetch: ${kb(gz(ours, 'js', 'prefetch'))} ≤ stock ${kb(gz(theirs, 'js', 'prefetch'))} KiB`,
+    );
+    const ratio = gz(ours, ...ALL_BYTES) / gz(theirs, ...ALL_BYTES);
+    judge(
+      ratio <= GOALS.allBytesRatio,
+      `HTML + CSS + fonts + JS: ${kb(gz(ours, ...ALL_BYTES))} KiB = ${ratio.toFixed(2)}× stock ${kb(gz(theirs, ...ALL_BYTES))} KiB (≤ ${GOALS.allBytesRatio}×)`,
+    );
+  }
+  if (chapter?.mobile) {
+    judge(
+      chapter.mobile.performance >= GOALS.longestChapterPerformance,
+      `longest chapter mobile performance ${chapter.mobile.performance} ≥ ${GOALS.longestChapterPerformance}`,
+    );
+    if (stock?.mobile) {
+      judge(
+        chapter.mobile.performance >= stock.mobile.performance,
+        `longest chapter mobile performance ${chapter.mobile.performance} ≥ stock ${stock.mobile.performance} (same run)`,
+      );
     }
+  }
+  for (const result of results.filter((entry) => entry.site === 'book' && entry.mobile)) {
+    judge(
+      result.mobile!.accessibility >= GOALS.accessibility,
+      `${result.url} mobile accessibility ${result.mobile!.accessibility}`,
+    );
+  }
+  for (const {chapter: name, mobile} of chapterScores) {
+    judge(
+      mobile.performance >= GOALS.chapterPerformance && mobile.accessibility >= GOALS.accessibility,
+      `/${name} mobile performance ${mobile.performance} ≥ ${GOALS.chapterPerformance}, accessibility ${mobile.accessibility}`,
+    );
+  }
+  if (lines.length > 0) {
+    console.log(`\nGoals of issue 17 (figures above; Lighthouse is noisy on a busy machine)\n${lines.join('\n')}`);
   }
 }
 
@@ -424,25 +628,41 @@ function printRows(title: string, header: readonly string[], rows: readonly (rea
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (!fs.existsSync(path.join(options.buildDir, 'index.html'))) {
-    throw new Error(`${options.buildDir}/index.html is missing: run \`npm run build\` first`);
+  const loadAtStart = loadAverage();
+  console.log(`bench: ${os.cpus().length} cores, load average ${loadAtStart} (1, 5, 15 min)`);
+  if (options.build) {
+    buildBook(options.buildDir);
   }
+  if (!fs.existsSync(path.join(options.buildDir, 'index.html'))) {
+    throw new Error(`${options.buildDir}/index.html is missing: run \`npm run build\` first, or drop --no-build`);
+  }
+  const chapters = chaptersBySizeIn(options.buildDir, '/');
+  const longest = chapters[0]!;
+  console.log(`bench: the longest chapter is /${longest.chapter} (${kb(longest.size)} KiB of HTML)`);
   const results = await measureSite(
     'book',
     options.buildDir,
     [
       {label: 'cover', path: '/'},
-      {label: 'longest chapter', path: longestChapter(options.buildDir)},
+      {label: 'longest chapter', path: `/${longest.chapter}`},
       {label: 'search', path: '/search'},
     ],
     options,
   );
+  const chapterScores =
+    options.chapters > 0
+      ? await scoreChapters(options.buildDir, chapters.slice(0, options.chapters), options.runs)
+      : [];
   if (options.stock) {
     results.push(
       ...(await measureSite('stock', stockBuild(), [{label: 'stock docs page', path: '/docs/intro'}], options)),
     );
   }
-  printTable(results);
+  printTables(results, chapterScores);
+  printGoals(results, chapterScores);
+  console.log(
+    `\nLoad average: ${loadAtStart} at the start, ${loadAverage()} at the end (1, 5, 15 min; ${os.cpus().length} cores)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -4,12 +4,13 @@ import {
   useEffect,
   useId,
   useRef,
+  useSyncExternalStore,
   type KeyboardEvent,
   type ReactElement,
   type ReactNode,
 } from 'react';
 import {useHistory, useLocation} from '@docusaurus/router';
-import {useStorageSlot, useWindowSize} from '@docusaurus/theme-common';
+import {useStorageSlot} from '@docusaurus/theme-common';
 import {useScrollPositionBlocker} from '@docusaurus/theme-common/internal';
 
 import type {Props as SampleProps, SampleLanguage} from '../Sample';
@@ -27,6 +28,30 @@ const LANGUAGE_STORAGE_KEY = 'rfpd.codeCompare.language';
 const LANGUAGE_QUERY = 'lang';
 /** Remembered layout: 'side-by-side' or 'tabs'. */
 const LAYOUT_STORAGE_KEY = 'rfpd.codeCompare.layout';
+
+/** The width above which the theme lays pages out for a desktop (Infima's breakpoint, as useWindowSize has it). */
+const DESKTOP_MIN_WIDTH = 997;
+
+function subscribeToResize(onResize: () => void): () => void {
+  window.addEventListener('resize', onResize);
+  return () => {
+    window.removeEventListener('resize', onResize);
+  };
+}
+
+/**
+ * Whether to show both languages side by side: the reader asked for it and the
+ * window is wide enough. False on the server and while hydrating, so that a
+ * reader who never asked (most readers) costs no second render of every
+ * CodeCompare once the page has hydrated, as the theme's useWindowSize would.
+ */
+function useSideBySide(asked: boolean): boolean {
+  return useSyncExternalStore(
+    subscribeToResize,
+    () => asked && window.innerWidth >= DESKTOP_MIN_WIDTH,
+    () => false,
+  );
+}
 
 function isLanguage(value: string | null): value is SampleLanguage {
   return value === 'python' || value === 'rust';
@@ -81,9 +106,8 @@ function useReaderLanguage(): [SampleLanguage, (language: SampleLanguage) => voi
  */
 export default function CodeCompare({children}: Props): ReactNode {
   const samples = samplesOf(children);
-  const windowSize = useWindowSize();
   const [layout, layoutSlot] = useStorageSlot(LAYOUT_STORAGE_KEY);
-  const sideBySide = layout === 'side-by-side' && windowSize === 'desktop';
+  const sideBySide = useSideBySide(layout === 'side-by-side');
   const [language, chooseLanguage] = useReaderLanguage();
   const {blockElementScrollPositionUntilNextRender} = useScrollPositionBlocker();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);

@@ -24,7 +24,7 @@ export default function RefCard({href, why, book, pageTitle, sectionTitle}: Prop
   return (
     // An external page, never a route of this site: a plain link, as the reader's browser handles it.
     // eslint-disable-next-line @docusaurus/no-html-links -- external URL, no client-side routing or baseUrl
-    <a className={styles.refCard} href={href}>
+    <a className={styles.refCard} href={href} data-ref-card="">
       <span className={styles.book}>{book}</span>
       <span className={styles.title}>
         <InlineCode text={pageTitle} />

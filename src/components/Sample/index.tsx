@@ -1,5 +1,6 @@
-import type {ReactNode} from 'react';
+import type {ReactNode, SyntheticEvent} from 'react';
 
+import {playgroundHome, playgroundUrlFromPage, type PlaygroundSource} from '../../samples/rustProgram';
 import styles from './styles.module.css';
 
 /** How the test suite checks a sample; set by src/remark/samples.ts from the fence. */
@@ -16,7 +17,10 @@ export interface Props {
   /** For raises: the Python exception type. */
   readonly exception?: string;
   readonly ignoreReason?: string;
-  /** A Rust Playground link carrying the full code, hidden lines included. */
+  /**
+   * For a Rust sample, what the Playground link needs besides the code the page
+   * shows: a PlaygroundSource as JSON (the edition, the hidden lines).
+   */
   readonly playground?: string;
   readonly children: ReactNode;
 }
@@ -90,19 +94,51 @@ function Verdict({
 }
 
 /**
+ * Points the Playground link at the sample's full code, read from the page
+ * (the code block it shows) and its PlaygroundSource, just before the reader
+ * follows it: on hover, focus or touch, and on the click itself. The link is
+ * built when asked for, so the page carries no URL-encoded copy of every
+ * sample's code.
+ */
+function pointAtCode(event: SyntheticEvent<HTMLAnchorElement>, source: PlaygroundSource): void {
+  const link = event.currentTarget;
+  const code = link.closest('[data-sample]')?.querySelector(':scope > .theme-code-block code')?.textContent;
+  if (code != null) {
+    link.href = playgroundUrlFromPage(code, source);
+  }
+}
+
+/**
  * One sample of the book: the code as the reader sees it (hidden lines
  * removed), its output or error blocks tied beneath it, what the test suite
- * checks about it, and for Rust a link that runs it in the Playground.
+ * checks about it, and for Rust a link that runs it in the Playground. Without
+ * JavaScript the link cannot carry the code, and the page's <noscript> style
+ * hides it.
  */
 export default function Sample({language, playground, children, ...verdict}: Props): ReactNode {
+  const source = playground === undefined ? undefined : (JSON.parse(playground) as PlaygroundSource);
+  const point = (event: SyntheticEvent<HTMLAnchorElement>): void => {
+    if (source !== undefined) {
+      pointAtCode(event, source);
+    }
+  };
   return (
     <div className={styles.sample} data-sample={language}>
       <Verdict {...verdict} />
       {children}
-      {playground && (
-        <p className={styles.actions}>
+      {source && (
+        <p className={styles.actions} data-playground="">
           {/* eslint-disable-next-line @docusaurus/no-html-links -- the Rust Playground: an external page */}
-          <a className={styles.playground} href={playground} target="_blank" rel="noopener noreferrer">
+          <a
+            className={styles.playground}
+            href={playgroundHome(source.edition)}
+            target="_blank"
+            rel="noopener noreferrer"
+            onMouseEnter={point}
+            onFocus={point}
+            onTouchStart={point}
+            onContextMenu={point}
+            onClick={point}>
             Run in Rust Playground<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         </p>

@@ -1,0 +1,37 @@
+/**
+ * The previous/next links under a chapter (swizzled, wrapping the theme's),
+ * which also prefetch the next chapter once the browser is idle: the one page
+ * a reader is most likely to open next, and the only one this site prefetches
+ * (src/clientModules/prefetchNextChapterOnly.ts).
+ */
+import {useEffect, type ReactNode} from 'react';
+import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import Paginator from '@theme-original/DocItem/Paginator';
+import {prefetchChapter} from '@site/src/clientModules/prefetchNextChapterOnly';
+
+/** Runs `task` when the browser is idle, or after a moment where it cannot say. */
+function whenIdle(task: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = window.requestIdleCallback(task, {timeout: 5_000});
+    return () => {
+      window.cancelIdleCallback(handle);
+    };
+  }
+  const handle = setTimeout(task, 2_000);
+  return () => {
+    clearTimeout(handle);
+  };
+}
+
+export default function DocItemPaginator(): ReactNode {
+  const next = useDoc().metadata.next?.permalink;
+  useEffect(() => {
+    if (next === undefined) {
+      return undefined;
+    }
+    return whenIdle(() => {
+      prefetchChapter(next);
+    });
+  }, [next]);
+  return <Paginator />;
+}
