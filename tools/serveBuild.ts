@@ -2,8 +2,9 @@
  * Serves a production build (build/ or build-subpath/) on 127.0.0.1, on a free
  * port, under the base URL it was built for, and answers the way
  * `docusaurus serve` and GitHub Pages do: `<base>foundations/welcome` is
- * foundations/welcome.html, `<base>` is index.html, a file is itself, and
- * anything else is 404.html with status 404.
+ * foundations/welcome.html (or foundations/welcome/index.html, as a site
+ * built with trailing slashes has it), `<base>` is index.html, a file is
+ * itself, and anything else is 404.html with status 404.
  *
  * In-process, so the caller owns it: `npm run pdf` prints the book from it,
  * and the offline test closes it to cut the network under a service worker.
@@ -45,6 +46,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.pdf': 'application/pdf',
 };
 
+/** The Content-Type a built file is served with. */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
 /** The file a URL path is answered with, or undefined for a 404. Never a file outside the build. */
 export function fileForUrlPath(buildDir: string, baseUrl: string, urlPath: string): string | undefined {
   if (!urlPath.startsWith(baseUrl)) {
@@ -57,7 +63,10 @@ export function fileForUrlPath(buildDir: string, baseUrl: string, urlPath: strin
     return undefined;
   }
   const root = path.resolve(buildDir);
-  const candidates = inSite === '' || inSite.endsWith('/') ? [`${inSite}index.html`] : [inSite, `${inSite}.html`];
+  const candidates =
+    inSite === '' || inSite.endsWith('/')
+      ? [`${inSite}index.html`]
+      : [inSite, `${inSite}.html`, `${inSite}/index.html`];
   return candidates
     .map((candidate) => path.resolve(root, candidate))
     .find((file) => file.startsWith(`${root}${path.sep}`) && fs.existsSync(file) && fs.statSync(file).isFile());
@@ -76,7 +85,7 @@ export async function serveBuild(buildDir: string, baseUrl: string): Promise<Ser
     const target = file ?? path.join(buildDir, '404.html');
     const body = overrides.get(urlPath) ?? fs.readFileSync(target);
     response.writeHead(file ? 200 : 404, {
-      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(target),
       'content-length': body.length,
       'cache-control': 'no-cache',
     });

@@ -33,6 +33,7 @@ import {chromium, type Request} from '@playwright/test';
 
 import {chromiumLaunchOptions} from '../../tests/e2e/browser';
 import {chaptersBySizeIn} from '../../tests/e2e/builtSite';
+import {contentTypeOf, fileForUrlPath} from '../serveBuild';
 
 const DOCUSAURUS_VERSION = '3.10.2';
 const ROOT = path.resolve(__dirname, '../..');
@@ -217,38 +218,15 @@ function stockBuild(): string {
 // ---------------------------------------------------------------------------
 // A static server that compresses like a CDN: brotli, else gzip, else identity.
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
-
-function resolveFile(root: string, urlPath: string): string | undefined {
-  const clean = path.normalize(decodeURIComponent(urlPath.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-  const candidates = [clean, `${clean}.html`, path.join(clean, 'index.html')].map((candidate) =>
-    path.join(root, candidate),
-  );
-  return candidates.find((file) => file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile());
-}
 
 async function serve(root: string): Promise<{origin: string; close: () => Promise<void>}> {
   const cache = new Map<string, Buffer>();
   const server = http.createServer((request, response) => {
-    const file = resolveFile(root, request.url ?? '/');
+    const file = fileForUrlPath(root, '/', new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');
-    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    const type = contentTypeOf(target);
     const body = fs.readFileSync(target);
     const accepts = request.headers['accept-encoding'] ?? '';
     const encoding = !COMPRESSIBLE.test(type)
