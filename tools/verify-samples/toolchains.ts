@@ -129,6 +129,8 @@ export interface RustToolchain {
   readonly clippyDriver: string;
   readonly rustfmt: string;
   readonly cargo: string;
+  /** The target rustc builds for here: `x86_64-unknown-linux-gnu`. */
+  readonly host: string;
   /** `rustc 1.95.0 (…)`, `clippy 0.1.95 (…)`, `rustfmt 1.9.0-stable (…)`. */
   readonly versions: readonly string[];
   /** Changes whenever the compiler, the lints, the formatter or the crates change. */
@@ -160,6 +162,10 @@ export async function findRustToolchain(repoRoot: string): Promise<RustToolchain
     readIfExists(path.join(repoRoot, 'rust-toolchain.toml')),
   )?.[1];
   const release = /^release: (\S+)/m.exec(rustcInfo.stdout)?.[1] ?? '';
+  const host = /^host: (\S+)/m.exec(rustcInfo.stdout)?.[1];
+  if (host === undefined) {
+    throw new Error(`rustc -vV printed no host line: ${rustcInfo.stdout}`);
+  }
   if (pinned !== undefined && release !== pinned && !release.startsWith(`${pinned}.`)) {
     throw new Error(
       `rust-toolchain.toml pins Rust ${pinned}, but rustc here is ${release}; install it (rustup toolchain install ${pinned} --component rustfmt clippy)`,
@@ -176,6 +182,7 @@ export async function findRustToolchain(repoRoot: string): Promise<RustToolchain
     clippyDriver: bin('clippy-driver'),
     rustfmt: bin('rustfmt'),
     cargo: bin('cargo'),
+    host,
     versions,
     fingerprint: sha256(rustcInfo.stdout, ...versions, ...inputs, ...crates),
   };
@@ -224,7 +231,20 @@ export async function buildSampleCrates(repoRoot: string, toolchain: RustToolcha
   );
   const metadataRun = await mustRun(
     toolchain.cargo,
-    ['metadata', '--locked', '--offline', '--format-version', '1', '--manifest-path', manifest],
+    // Offline, after the build has fetched the crates: only this platform's,
+    // so only this platform's dependencies are asked for (a fresh machine has no
+    // Windows-only crates such as anstyle-wincon to read).
+    [
+      'metadata',
+      '--locked',
+      '--offline',
+      '--filter-platform',
+      toolchain.host,
+      '--format-version',
+      '1',
+      '--manifest-path',
+      manifest,
+    ],
     repoRoot,
     'reading the sample crates with cargo metadata',
     env,
