@@ -17,19 +17,28 @@ interface Box {
   readonly height: number;
 }
 
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  expect(box, 'the element is rendered').not.toBeNull();
-  return box!;
-}
-
-/** Where a row's Python, Rust and note cells are. */
-async function cellBoxes(row: Locator): Promise<{readonly python: Box; readonly rust: Box; readonly note: Box}> {
-  return {
-    python: await boxOf(row.locator('[data-cheat-cell=python]')),
-    rust: await boxOf(row.locator('[data-cheat-cell=rust]')),
-    note: await boxOf(row.locator('[data-cheat-cell=note]')),
-  };
+/**
+ * Where a row's Python, Rust and note cells are, read in one go from one layout: code blocks off
+ * screen are laid out as they scroll near (content-visibility), and the browser then shifts the
+ * page to keep the reader's place, so boxes read one call apart could come from two layouts.
+ */
+async function cellBoxes(
+  row: Locator,
+): Promise<{readonly task: Box; readonly python: Box; readonly rust: Box; readonly note: Box}> {
+  const {task, python, rust, note} = await row.evaluate((element) => {
+    const box = (selector: string) => {
+      const rect = element.querySelector(selector)?.getBoundingClientRect();
+      return rect && {x: rect.x, y: rect.y, width: rect.width, height: rect.height};
+    };
+    return {
+      task: box('[role=rowheader]'),
+      python: box('[data-cheat-cell=python]'),
+      rust: box('[data-cheat-cell=rust]'),
+      note: box('[data-cheat-cell=note]'),
+    };
+  });
+  expect(task && python && rust && note, 'the row has a task, a Python, a Rust and a note cell').toBeTruthy();
+  return {task: task!, python: python!, rust: rust!, note: note!};
 }
 
 /** The first, a middle and the last verified row: enough to catch a layout that holds only at the top. */
@@ -58,8 +67,7 @@ test.describe('on a 360px phone', () => {
     await page.goto(CHEAT_SHEET, {waitUntil: 'networkidle'});
     for (const row of await sampleRows(page)) {
       await row.scrollIntoViewIfNeeded();
-      const task = await boxOf(row.getByRole('rowheader'));
-      const {python, rust, note} = await cellBoxes(row);
+      const {task, python, rust, note} = await cellBoxes(row);
       const title = (await row.getByRole('rowheader').innerText()).trim();
       expect(python.y, `"${title}": Python under the task`).toBeGreaterThanOrEqual(task.y + task.height - 1);
       expect(rust.y, `"${title}": Rust under Python`).toBeGreaterThanOrEqual(python.y + python.height - 1);
