@@ -29,9 +29,21 @@ interface NavigatorWithConnection extends Navigator {
 
 /** A new build's worker that has saved that build and waits for a safe point. */
 let waitingWorker: ServiceWorker | null = null;
+/** Set once the page has asked a new build's worker to take over; the page then loads again. */
+let switching = false;
 
-/** How often, and how far apart, the page asks a waiting worker to take over. */
-const TAKE_OVER_TRIES = 5;
+/**
+ * Whether this page is about to load again from a new build. Then there is no
+ * point prefetching the old build's files (src/theme/DocItem/Paginator), and
+ * a prefetch in flight would hold the switch up: Chromium lets a new worker
+ * take over only once the old one has answered every request, and it sends
+ * prefetches last, when the page is otherwise idle.
+ */
+export function newBuildWaiting(): boolean {
+  return waitingWorker !== null || switching;
+}
+
+/** How far apart the page asks a waiting worker to take over, until it has. */
 const TAKE_OVER_RETRY_MS = 2_000;
 
 /** Runs `task` once the browser is idle: after the page's own work, never in its way. */
@@ -96,31 +108,49 @@ if (ExecutionEnvironment.canUseDOM) {
   }
 }
 
+/** Lets `worker`, a new build's worker that waits, take over, and loads the page again from it. */
+function switchTo(worker: ServiceWorker): void {
+  switching = true;
+  navigator.serviceWorker.addEventListener(
+    'controllerchange',
+    () => {
+      window.location.reload();
+    },
+    {once: true},
+  );
+  // Chromium can keep a worker waiting while the old one still answers the page's requests (a
+  // busy page, a slow machine): ask again until it has taken over or been replaced.
+  const askToTakeOver = (): void => {
+    worker.postMessage({type: 'SKIP_WAITING'});
+    window.setTimeout(() => {
+      if (worker.state === 'installed') {
+        askToTakeOver();
+      }
+    }, TAKE_OVER_RETRY_MS);
+  };
+  whenIdle(askToTakeOver, 5_000);
+}
+
 const offlineBook: ClientModule = {
   onRouteDidUpdate({location, previousLocation}) {
-    if (!waitingWorker || !previousLocation || location.pathname === previousLocation.pathname) {
+    if (!previousLocation || location.pathname === previousLocation.pathname) {
       return;
     }
-    const worker = waitingWorker;
-    waitingWorker = null;
-    navigator.serviceWorker.addEventListener(
-      'controllerchange',
-      () => {
-        window.location.reload();
-      },
-      {once: true},
-    );
-    let tries = 0;
-    const askToTakeOver = (): void => {
-      tries += 1;
-      worker.postMessage({type: 'SKIP_WAITING'});
-      window.setTimeout(() => {
-        if (worker.state === 'installed' && tries < TAKE_OVER_TRIES) {
-          askToTakeOver();
+    if (waitingWorker) {
+      const worker = waitingWorker;
+      waitingWorker = null;
+      switchTo(worker);
+      return;
+    }
+    // A worker that started waiting without this page hearing of it (it registered while the
+    // new build was still being saved, say) is found here, at the safe point.
+    if ('serviceWorker' in navigator && navigator.serviceWorker.controller) {
+      void navigator.serviceWorker.getRegistration().then((registration) => {
+        if (registration?.waiting) {
+          switchTo(registration.waiting);
         }
-      }, TAKE_OVER_RETRY_MS);
-    };
-    whenIdle(askToTakeOver, 5_000);
+      });
+    }
   },
 };
 

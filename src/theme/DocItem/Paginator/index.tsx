@@ -2,12 +2,14 @@
  * The previous/next links under a chapter (swizzled, wrapping the theme's),
  * which also prefetch the next chapter once the browser is idle: the one page
  * a reader is most likely to open next, and the only one this site prefetches
- * (src/clientModules/prefetchNextChapterOnly.ts).
+ * (src/clientModules/prefetchNextChapterOnly.ts). Not while a new build of
+ * the book waits to take over (src/offline/registerServiceWorker.ts).
  */
 import {useEffect, type ReactNode} from 'react';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import Paginator from '@theme-original/DocItem/Paginator';
 import {prefetchChapter} from '@site/src/clientModules/prefetchNextChapterOnly';
+import {newBuildWaiting} from '@site/src/offline/registerServiceWorker';
 
 /** Runs `task` when the browser is idle, or after a moment where it cannot say. */
 function whenIdle(task: () => void): () => void {
@@ -30,7 +32,10 @@ export default function DocItemPaginator(): ReactNode {
       return undefined;
     }
     return whenIdle(() => {
-      prefetchChapter(next);
+      // Not when the page is about to load again from a new build: that would fetch the old one.
+      if (!newBuildWaiting()) {
+        prefetchChapter(next);
+      }
     });
   }, [next]);
   return <Paginator />;
