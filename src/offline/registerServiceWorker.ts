@@ -144,7 +144,7 @@ const offlineBook: ClientModule = {
     }
     // A worker that started waiting without this page hearing of it (it registered while the
     // new build was still being saved, say) is found here, at the safe point.
-    if ('serviceWorker' in navigator && navigator.serviceWorker.controller) {
+    if (!switching && 'serviceWorker' in navigator && navigator.serviceWorker.controller) {
       void navigator.serviceWorker.getRegistration().then((registration) => {
         if (registration?.waiting) {
           switchTo(registration.waiting);
