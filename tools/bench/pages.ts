@@ -418,17 +418,26 @@ async function lighthouse(url: string, formFactor: 'mobile' | 'desktop', runs: n
   return results[Math.floor((results.length - 1) / 2)]!;
 }
 
+/** Serves a build for as long as `use` runs, and stops it after, whatever happens. */
+async function withServedBuild<T>(buildDir: string, use: (origin: string) => Promise<T>): Promise<T> {
+  const server = await serve(buildDir);
+  try {
+    return await use(server.origin);
+  } finally {
+    await server.close();
+  }
+}
+
 async function measureSite(
   site: 'book' | 'stock',
   buildDir: string,
   pages: ReadonlyArray<{label: string; path: string}>,
   options: Options,
 ): Promise<Measured[]> {
-  const server = await serve(buildDir);
-  try {
+  return withServedBuild(buildDir, async (origin) => {
     const results: Measured[] = [];
     for (const page of pages) {
-      const url = `${server.origin}${page.path}`;
+      const url = `${origin}${page.path}`;
       console.log(`bench: ${site} ${page.path} (${page.label})`);
       const weight = await measureWeight(url);
       results.push({
@@ -445,9 +454,7 @@ async function measureSite(
       });
     }
     return results;
-  } finally {
-    await server.close();
-  }
+  });
 }
 
 async function scoreChapters(
@@ -455,17 +462,14 @@ async function scoreChapters(
   chapters: ReadonlyArray<{chapter: string; size: number}>,
   runs: number,
 ): Promise<ChapterScore[]> {
-  const server = await serve(buildDir);
-  try {
+  return withServedBuild(buildDir, async (origin) => {
     const scores: ChapterScore[] = [];
     for (const {chapter, size} of chapters) {
       console.log(`bench: Lighthouse (mobile) on /${chapter}`);
-      scores.push({chapter, htmlBytes: size, mobile: await lighthouse(`${server.origin}/${chapter}`, 'mobile', runs)});
+      scores.push({chapter, htmlBytes: size, mobile: await lighthouse(`${origin}/${chapter}`, 'mobile', runs)});
     }
     return scores;
-  } finally {
-    await server.close();
-  }
+  });
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
